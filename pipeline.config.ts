@@ -1,0 +1,62 @@
+// leaderpages defaults: where pages come from and go, and the vocabulary of a leader page.
+// A project's own pipeline.config.ts (or --config FILE) overrides any of these keys.
+
+import { defineConfig } from './src/config/defineConfig.js';
+
+export default defineConfig({
+  inputs: ['raw/**/*.{txt,md,markdown,html,htm}'],
+  out: 'output',
+  concurrency: 'auto',
+  maxFileBytes: 5 * 1024 * 1024,
+
+  sections: {
+    dimensions: {
+      required: true,
+      headings: ['Dimension Profile', 'Dimensions', 'Leadership Dimensions', 'Profile', 'Dimension Scores', 'Scores', 'Leadership Profile', 'Skill Profile'],
+    },
+    themes: {
+      required: false,
+      headings: ['Key Themes', 'Themes', 'Topics', 'Key Topics', 'Main Themes'],
+    },
+    summary: {
+      required: false,
+      headings: ['Episode Summary', 'Summary', 'Overview', 'Episode Overview', 'Podcast Summary'],
+    },
+    principles: {
+      required: false,
+      headings: ['Leadership Principles', 'Principles', 'Key Principles', 'Core Principles', 'Key Takeaways', 'Takeaways'],
+    },
+    quotes: {
+      required: false,
+      headings: ['Notable Quotes', 'Quotes', 'Key Quotes', 'Memorable Quotes', 'Selected Quotes'],
+    },
+  },
+
+  dimensions: [
+    { key: 'strategic-vision', name: 'Strategic Vision', aliases: ['Vision', 'Strategy'] },
+    { key: 'execution-craft', name: 'Execution & Craft', aliases: ['Execution', 'Craft'] },
+    { key: 'data-experimentation', name: 'Data & Experimentation', aliases: ['Data', 'Experimentation'] },
+    { key: 'growth-distribution', name: 'Growth & Distribution', aliases: ['Growth', 'Distribution'] },
+    { key: 'team-leadership', name: 'Team & Leadership', aliases: ['Team', 'Leadership'] },
+    { key: 'user-empathy', name: 'User Empathy & Research', aliases: ['User Empathy', 'Empathy', 'User Research'] },
+  ],
+
+  archetypes: [
+    'The Visionary',
+    'The Operator',
+    'The Craftsperson',
+    'The Scientist',
+    'The Growth Architect',
+    'The Growth Scientist',
+    'The Org Builder',
+  ],
+
+  chrome: {
+    navigation: ['PM Genome', 'Archetypes', 'Leaders', 'Methodology', 'Take the Quiz', '← All Leaders', '&larr; All Leaders', 'All Leaders', 'Toggle menu', 'Menu'],
+    footer: ['Want to know how you compare?', 'Take the Assessment', 'Built from * episodes of *', 'An experiment in AI-powered content analysis*'],
+  },
+
+  rules: {},
+
+  themes: { lexiconFile: null },
+});

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The leaderpages command line: a thin dispatcher over the command table.
+
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ExitCode, UsageError, type Command, type CommandIO } from './Command.js';
+import { parseCommand } from './parseCommand.js';
+import { ingestCommand } from './ingestCommand.js';
+import { validateCommand } from './validateCommand.js';
+import { schemaCommand } from './schemaCommand.js';
+
+export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand];
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `Usage: leaderpages <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run 'leaderpages <command> --help' for a command's options.
+`;
+}
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout).write(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    const { PARSER_VERSION } = await import('../version.js');
+    io.stdout.write(`${PARSER_VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    io.stderr.write(`leaderpages: unknown command '${name}'\n\n${usage()}`);
+    return ExitCode.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help + '\n');
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for bad flags.
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`leaderpages ${name}: ${(error as Error).message}\nRun 'leaderpages ${name} --help' for usage.\n`);
+      return ExitCode.usage;
+    }
+    throw error;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`leaderpages: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

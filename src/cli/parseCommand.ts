@@ -1,0 +1,47 @@
+// `leaderpages parse FILE`: print one page's record as JSON on stdout, diagnostics on stderr.
+
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseDocument } from '../pipeline/parseDocument.js';
+import { loadConfig } from '../config/loadConfig.js';
+import { ExitCode, UsageError, type Command } from './Command.js';
+import { formatDiagnosticLine } from './formatDiagnosticLine.js';
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'Parse one page and print its record as JSON',
+  help: `Usage: leaderpages parse FILE [--config FILE] [--diagnostics]
+
+Parse one leader page (text, Markdown or HTML) and print its record as JSON on stdout.
+Diagnostics go to stderr as path:line:column  severity  message  rule.
+
+Options:
+  --config FILE    pipeline config to use (default: ./pipeline.config.ts if present)
+  --diagnostics    print {"record", "diagnostics"} instead of the bare record
+  -h, --help       show this help
+
+Exit codes: 0 a record was produced, 1 the page was rejected, 2 usage error.`,
+
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { config: { type: 'string' }, diagnostics: { type: 'boolean', default: false } },
+    });
+    if (positionals.length !== 1) throw new UsageError('parse takes exactly one FILE.');
+    const path = positionals[0] ?? '';
+    const config = await loadConfig(values.config, io.cwd);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      io.stderr.write(`leaderpages: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      return ExitCode.failed;
+    }
+    const result = parseDocument({ path, bytes, config });
+    for (const d of result.diagnostics) io.stderr.write(formatDiagnosticLine(path, d) + '\n');
+    const output = values.diagnostics ? { record: result.record, diagnostics: result.diagnostics } : result.record;
+    io.stdout.write(JSON.stringify(output, null, 2) + '\n');
+    return result.record === null ? ExitCode.failed : ExitCode.ok;
+  },
+};

@@ -1,0 +1,29 @@
+// Typed helper for pipeline.config.ts files, and the merge of a user config over the defaults.
+
+import { rules, type RuleId, type Severity } from '../diagnostics/rules.js';
+import type { PipelineConfig, PipelineOptions, UserConfig } from './PipelineConfig.js';
+
+export function defineConfig<T extends UserConfig>(config: T): T {
+  return config;
+}
+
+export function resolveConfig(defaults: PipelineOptions, overrides: UserConfig = {}): PipelineConfig {
+  const options: PipelineOptions = {
+    ...defaults,
+    ...overrides,
+    chrome: { ...defaults.chrome, ...overrides.chrome },
+    sections: { ...defaults.sections, ...overrides.sections },
+    rules: { ...defaults.rules, ...overrides.rules },
+    themes: { ...defaults.themes, ...overrides.themes },
+  };
+  return {
+    ...options,
+    severityOf(rule: RuleId): Severity | null {
+      const setting = options.rules[rule];
+      if (setting === 'off') return null;
+      if (setting === 'warn') return 'warning';
+      if (setting === 'error') return 'error';
+      return rules[rule].defaultSeverity;
+    },
+  };
+}

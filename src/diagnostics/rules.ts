@@ -1,0 +1,119 @@
+// The rule table: every diagnostic the pipeline can emit, with a stable kebab-case id.
+// A new rule does not compile until it is described here; docs/rules.md is generated from it.
+
+export type Severity = 'error' | 'warning';
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+export interface RuleInfo {
+  description: string;
+  defaultSeverity: Severity;
+  /** A short example of input that triggers the rule. */
+  example: string;
+}
+
+export const rules = {
+  'empty-input': {
+    description: 'The file is empty or holds only whitespace.',
+    defaultSeverity: 'error',
+    example: '(a zero-byte file, or one with only blank lines)',
+  },
+  'binary-input': {
+    description: 'The file is not text (NUL bytes or control characters), so it is not read further.',
+    defaultSeverity: 'error',
+    example: '(a PNG image saved as page.html)',
+  },
+  'invalid-encoding': {
+    description: 'The bytes are not valid UTF-8; bad sequences were replaced with U+FFFD.',
+    defaultSeverity: 'warning',
+    example: 'Bill Carr\\xff (a Latin-1 byte in a UTF-8 file)',
+  },
+  'file-too-large': {
+    description: 'The file is larger than the configured limit (maxFileBytes) and was not read.',
+    defaultSeverity: 'error',
+    example: '(a 6 MB file with the default 5 MB limit)',
+  },
+  'read-error': {
+    description: 'The file could not be read from disk.',
+    defaultSeverity: 'error',
+    example: '(a path that does not exist, or a folder)',
+  },
+  'not-a-profile': {
+    description: 'The document has no leader-profile sections at all (an index page, an article).',
+    defaultSeverity: 'error',
+    example: '# All Leaders\\n\\n- Bill Carr\\n- Annie Duke',
+  },
+  'missing-name': {
+    description: 'No leader name was found before the first section.',
+    defaultSeverity: 'error',
+    example: '## Dimension Profile (with no title above it)',
+  },
+  'missing-section': {
+    description: 'A required section (the dimension profile) is absent.',
+    defaultSeverity: 'error',
+    example: '# Bill Carr\\n\\n## Key Themes\\n\\n- customer obsession',
+  },
+  'empty-section': {
+    description: 'A section heading is present but nothing usable follows it.',
+    defaultSeverity: 'warning',
+    example: '## Leadership Principles\\n\\n## Notable Quotes',
+  },
+  'unknown-section': {
+    description: 'A heading that is not one of the known sections or their aliases; its content is ignored.',
+    defaultSeverity: 'warning',
+    example: '## Fun Facts',
+  },
+  'malformed-percentage': {
+    description: 'A dimension score that is not a whole-number percentage.',
+    defaultSeverity: 'error',
+    example: 'Strategic Vision seventy%',
+  },
+  'percentage-out-of-range': {
+    description: 'A dimension score outside 0–100.',
+    defaultSeverity: 'error',
+    example: 'Strategic Vision 170%',
+  },
+  'duplicate-dimension': {
+    description: 'The same dimension appears twice in the profile; the first is kept.',
+    defaultSeverity: 'error',
+    example: 'Strategic Vision 70%\\nStrategic Vision 80%',
+  },
+  'unknown-dimension': {
+    description: 'A dimension name that is not in the catalogue; it is left out of the record.',
+    defaultSeverity: 'warning',
+    example: 'Charisma 95%',
+  },
+  'missing-dimension': {
+    description: 'A catalogue dimension is absent from the profile.',
+    defaultSeverity: 'warning',
+    example: '(a profile listing five of the six dimensions)',
+  },
+  'malformed-quote': {
+    description: 'A line in the quotes section that is neither a quoted text nor an attribution.',
+    defaultSeverity: 'warning',
+    example: '— On product (an attribution with no quote before it)',
+  },
+  'themes-inferred': {
+    description: 'Key themes arrived run together without separators and were split by inference; review them.',
+    defaultSeverity: 'warning',
+    example: 'working backwards process customer obsession disagree and commit',
+  },
+  'unsafe-name': {
+    description: 'The name contains path or control characters; the id is a safe slug of it.',
+    defaultSeverity: 'warning',
+    example: '# ../../etc/x',
+  },
+  'invalid-record': {
+    description: 'The extracted record does not satisfy the record schema.',
+    defaultSeverity: 'error',
+    example: '(a field that fails the zod schema, reported with its path)',
+  },
+  'duplicate-id': {
+    description: 'Two sources produce the same leader id; the first by path wins and this one is rejected.',
+    defaultSeverity: 'error',
+    example: '(raw/a/bill-carr.txt and raw/b/bill-carr.html)',
+  },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof rules;
+
+export const ruleIds = Object.keys(rules).sort() as RuleId[];

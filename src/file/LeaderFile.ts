@@ -1,0 +1,77 @@
+// The one object that flows through every stage (like vfile): source, decoded text,
+// what each stage fills in, and the messages raised along the way.
+
+import type { Block } from './Block.js';
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
+import type { Position } from './Position.js';
+import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
+import type { Section } from '../sections/Section.js';
+import type { Draft } from '../extract/Draft.js';
+import type { PipelineConfig } from '../config/PipelineConfig.js';
+import { LineIndex } from './LineIndex.js';
+
+export interface LeaderFile {
+  path: string;
+  bytes: Uint8Array;
+  config: PipelineConfig;
+  /** Decoded text (BOM removed); positions are in this text. */
+  text: string;
+  lines: LineIndex;
+  format: SourceFormat | null;
+  blocks: Block[];
+  sections: Section[];
+  draft: Draft;
+  record: LeaderProfile | null;
+  messages: Diagnostic[];
+  /** Set by a stage that found the file unusable; later stages do nothing. */
+  fatal: boolean;
+}
+
+export function createLeaderFile(path: string, bytes: Uint8Array, config: PipelineConfig): LeaderFile {
+  return {
+    path,
+    bytes,
+    config,
+    text: '',
+    lines: new LineIndex(''),
+    format: null,
+    blocks: [],
+    sections: [],
+    draft: { fields: {}, positions: {} },
+    record: null,
+    messages: [],
+    fatal: false,
+  };
+}
+
+const wholeFile: Position = {
+  start: { line: 1, column: 1, offset: 0 },
+  end: { line: 1, column: 1, offset: 0 },
+};
+
+/**
+ * Record a message at a position. Severity comes from the rule table unless the config overrides it;
+ * a rule set to 'off' records nothing.
+ */
+export function report(
+  file: LeaderFile,
+  rule: RuleId,
+  message: string,
+  position: Position = wholeFile,
+  path?: string,
+): void {
+  const severity = file.config.severityOf(rule);
+  if (severity === null) return;
+  const diagnostic: Diagnostic = {
+    severity,
+    rule,
+    message,
+    line: position.start.line,
+    column: position.start.column,
+    endLine: position.end.line,
+    endColumn: position.end.column,
+  };
+  if (path !== undefined) diagnostic.path = path;
+  file.messages.push(diagnostic);
+}

@@ -1,0 +1,52 @@
+// The runner: read → detect → normalize → segment → extract → validate, on one file object.
+
+import { createLeaderFile, type LeaderFile } from '../file/LeaderFile.js';
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { PipelineConfig } from '../config/PipelineConfig.js';
+import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
+import { defaultConfig } from '../config/defaultConfig.js';
+import { decodeSource } from '../read/decodeSource.js';
+import { detectFormat } from '../detect/detectFormat.js';
+import { normalizeBlocks } from '../normalize/normalizeBlocks.js';
+import { segmentSections } from '../sections/segmentSections.js';
+import { extractFields } from '../extract/extractFields.js';
+import { validateRecord } from '../schema/validateRecord.js';
+import type { Stage } from './Stage.js';
+
+export const stages: readonly Stage[] = [
+  decodeSource,
+  detectFormat,
+  normalizeBlocks,
+  segmentSections,
+  extractFields,
+  validateRecord,
+];
+
+export interface ParseInput {
+  /** Path recorded in `source.path` and used for format detection by extension. */
+  path: string;
+  bytes: Uint8Array | string;
+  config?: PipelineConfig;
+}
+
+export interface ParseResult {
+  record: LeaderProfile | null;
+  diagnostics: Diagnostic[];
+  format: SourceFormat | null;
+}
+
+export function runStages(file: LeaderFile): LeaderFile {
+  for (const stage of stages) {
+    if (file.fatal) break;
+    stage(file);
+  }
+  file.messages.sort((a, b) => a.line - b.line || a.column - b.column);
+  return file;
+}
+
+/** Parse one page into a record. Never throws for bad input: problems come back as diagnostics. */
+export function parseDocument(input: ParseInput): ParseResult {
+  const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
+  const file = runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig));
+  return { record: file.record, diagnostics: file.messages, format: file.format };
+}

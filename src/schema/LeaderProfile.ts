@@ -1,0 +1,66 @@
+// The published record: the zod schema is the single source of truth for the types,
+// the JSON Schema in schemas/, and validation.
+
+import { z } from 'zod';
+
+/** Bumped when the record shape changes in a way readers must know about. */
+export const RECORD_VERSION = 1;
+
+export const sourceFormats = ['text', 'markdown', 'html'] as const;
+export type SourceFormat = (typeof sourceFormats)[number];
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug of letters, digits and hyphens');
+const text = z.string().min(1, 'must not be empty');
+
+export const DimensionScore = z.object({
+  key: slug.describe('Stable catalogue key, e.g. "strategic-vision".'),
+  name: text.describe('Display name as in the catalogue, e.g. "Strategic Vision".'),
+  score: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(100, 'must be 100 or less'),
+});
+
+export const Role = z.object({
+  text: text.describe('The role line as shown.'),
+  title: text.describe('The part before the first " at ".'),
+  organization: text.nullable().describe('The part after the first " at ", or null.'),
+});
+
+export const Quote = z.object({
+  text: text.describe('The words inside the quote marks.'),
+  context: text.nullable().describe('The attribution line without its dash, or null.'),
+});
+
+export const Source = z.object({
+  path: text,
+  format: z.enum(sourceFormats),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().min(0),
+  parserVersion: text,
+  recordVersion: z.literal(RECORD_VERSION),
+});
+
+export const LeaderProfile = z
+  .object({
+    id: slug.describe('Safe slug of the name; also the JSON file name.'),
+    name: text,
+    role: Role.nullable(),
+    bio: text.nullable(),
+    archetypes: z.array(text),
+    appearances: z.number().int().min(1).nullable(),
+    dimensions: z.array(DimensionScore).min(1, 'must hold at least one dimension'),
+    themes: z.array(text),
+    summary: text.nullable(),
+    principles: z.array(text),
+    quotes: z.array(Quote),
+    source: Source,
+  })
+  .strict()
+  .describe('A product leader profile extracted from one scraped page.');
+
+export type DimensionScore = z.infer<typeof DimensionScore>;
+export type Role = z.infer<typeof Role>;
+export type Quote = z.infer<typeof Quote>;
+export type Source = z.infer<typeof Source>;
+export type LeaderProfile = z.infer<typeof LeaderProfile>;
+
+/** Record fields in their published order. */
+export const recordKeys = Object.keys(LeaderProfile.shape) as (keyof LeaderProfile)[];
