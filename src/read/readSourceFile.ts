@@ -11,8 +11,18 @@ export type SourceRead =
 function failure(config: PipelineConfig, rule: 'file-too-large' | 'read-error', message: string): SourceRead {
   return {
     ok: false,
+    // The file is unusable whatever the setting, so an 'off' rule still reports it (as an error).
     diagnostic: { severity: config.severityOf(rule) ?? 'error', rule, message, line: 1, column: 1, endLine: 1, endColumn: 1 },
   };
+}
+
+function tooLarge(config: PipelineConfig, size: string): SourceRead {
+  return failure(config, 'file-too-large', `File is ${size} bytes, over the ${config.maxFileBytes}-byte limit (maxFileBytes); it was not read.`);
+}
+
+function readError(config: PipelineConfig, error: unknown): SourceRead {
+  const code = (error as NodeJS.ErrnoException).code;
+  return failure(config, 'read-error', `Cannot read file: ${code ?? (error instanceof Error ? error.message : String(error))}.`);
 }
 
 export async function readSourceFile(path: string, config: PipelineConfig): Promise<SourceRead> {
@@ -20,16 +30,26 @@ export async function readSourceFile(path: string, config: PipelineConfig): Prom
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    return failure(config, 'read-error', `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    return readError(config, error);
   }
   try {
-    const { size } = await handle.stat();
-    if (size > config.maxFileBytes) {
-      return failure(config, 'file-too-large', `File is ${size} bytes, over the ${config.maxFileBytes}-byte limit (maxFileBytes).`);
+    const stats = await handle.stat();
+    if (stats.isDirectory()) return failure(config, 'read-error', 'Cannot read file: it is a directory.');
+    if (stats.size > config.maxFileBytes) return tooLarge(config, String(stats.size));
+    // Read in chunks and stop at the limit: a file that grows after the size check is refused too.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.max(stats.size - length + 1, 65536));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+      if (length > config.maxFileBytes) return tooLarge(config, `more than ${config.maxFileBytes}`);
     }
-    return { ok: true, bytes: await handle.readFile() };
+    return { ok: true, bytes: Buffer.concat(chunks, length) };
   } catch (error) {
-    return failure(config, 'read-error', `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    return readError(config, error);
   } finally {
     await handle.close();
   }

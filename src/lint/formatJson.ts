@@ -1,0 +1,19 @@
+// The json format: one array of { path, messages } for every file checked, for tools to read.
+
+import type { Formatter } from './formatters.js';
+
+export const formatJson: Formatter = (results) => {
+  const out = results.map((result) => ({
+    path: result.path,
+    messages: result.messages.map(({ severity, rule, message, line, column, endLine, endColumn }) => ({
+      severity,
+      rule,
+      message,
+      line,
+      column,
+      endLine,
+      endColumn,
+    })),
+  }));
+  return JSON.stringify(out, null, 2) + '\n';
+};
