@@ -1,8 +1,123 @@
-// TODO(normalizeMarkdown): placeholder until the Markdown normalizer lands.
+// Markdown normalizer: parses the decoded text with remark (CommonMark + GFM) and flattens the mdast
+// tree into positioned blocks in document order. Extractors never see Markdown.
 
+import type { Code, Heading, List, RootContent, Table } from 'mdast';
 import type { Block } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
+import { foldWhitespace } from './foldWhitespace.js';
+import { htmlBlocks } from './markdown/htmlBlocks.js';
+import { inlineLines, trimRange, type InlineLine, type Piece } from './markdown/inlineLines.js';
+import { paragraphBlocks } from './markdown/paragraphBlocks.js';
+import { parseMarkdown } from './markdown/parseMarkdown.js';
+import { piecesBlock, rowBlock } from './markdown/piecesBlock.js';
+import { quoteBlocks } from './markdown/quoteBlocks.js';
 
-export function normalizeMarkdown(_file: LeaderFile): Block[] {
-  return [];
+function offsets(node: RootContent): [number, number] {
+  const start = node.position?.start.offset ?? 0;
+  return [start, node.position?.end.offset ?? start];
+}
+
+/** Lines of a cell or heading as one piece list, a space where each line ended. */
+function joinLines(lines: readonly InlineLine[]): Piece[] {
+  return lines.flatMap((line, index) =>
+    index === 0 ? line.pieces : [{ text: ' ', start: 0, end: 0, marked: false, emphasis: false }, ...line.pieces],
+  );
+}
+
+function headingBlock(file: LeaderFile, node: Heading): Block | null {
+  const lines = inlineLines(node.children, file.text).map((line) => line.pieces);
+  return piecesBlock(file, 'heading', lines, { depth: node.depth, start: offsets(node)[0] });
+}
+
+/** Each item is one block of its own paragraphs; nested lists and other content follow it. */
+function listBlocks(file: LeaderFile, node: List, out: Block[]): void {
+  for (const item of node.children) {
+    const lines: Piece[][] = [];
+    const rest: RootContent[] = [];
+    for (const child of item.children) {
+      if (child.type === 'paragraph' || child.type === 'heading') {
+        lines.push(...inlineLines(child.children, file.text).map((line) => line.pieces));
+      } else rest.push(child);
+    }
+    const block = piecesBlock(file, 'listItem', lines, { start: offsets(item)[0] });
+    if (block !== null) out.push(block);
+    flowBlocks(file, rest, out);
+  }
+}
+
+function tableBlocks(file: LeaderFile, node: Table, out: Block[]): void {
+  for (const row of node.children) {
+    const cells = row.children.map((cell) => joinLines(inlineLines(cell.children, file.text)));
+    const block = rowBlock(file, cells);
+    if (block !== null) out.push(block);
+  }
+}
+
+function codeBlock(file: LeaderFile, node: Code): Block | null {
+  const [start, end] = offsets(node);
+  const [, trimmedEnd] = trimRange(file.text, start, end);
+  const piece: Piece = { text: node.value, start, end: trimmedEnd, marked: false, emphasis: false };
+  return piecesBlock(file, 'paragraph', [[piece]]);
+}
+
+function flowBlocks(file: LeaderFile, nodes: readonly RootContent[], out: Block[]): void {
+  for (const node of nodes) {
+    let block: Block | null = null;
+    switch (node.type) {
+      case 'heading':
+        block = headingBlock(file, node);
+        break;
+      case 'paragraph':
+        out.push(...paragraphBlocks(file, node));
+        break;
+      case 'list':
+        listBlocks(file, node, out);
+        break;
+      case 'blockquote':
+        quoteBlocks(file, node, out, flowBlocks);
+        break;
+      case 'table':
+        tableBlocks(file, node, out);
+        break;
+      case 'code':
+        block = codeBlock(file, node);
+        break;
+      case 'html': {
+        const [start, end] = offsets(node);
+        const base = file.text.slice(start, end) === node.value ? start : null;
+        out.push(...htmlBlocks(file, node.value, base, start, end));
+        break;
+      }
+      case 'footnoteDefinition':
+        flowBlocks(file, node.children, out);
+        break;
+      default:
+        // thematicBreak, definition, yaml …: nothing a profile needs.
+        break;
+    }
+    if (block !== null) out.push(block);
+  }
+}
+
+/** Fallback when the tree cannot be walked (e.g. nesting deeper than the stack): one block per line. */
+function lineBlocks(file: LeaderFile): Block[] {
+  const blocks: Block[] = [];
+  const pattern = /[^\r\n]+/g;
+  for (let match = pattern.exec(file.text); match !== null; match = pattern.exec(file.text)) {
+    const text = foldWhitespace(match[0]);
+    if (text === '') continue;
+    const [start, end] = trimRange(file.text, match.index, match.index + match[0].length);
+    blocks.push({ kind: 'line', text, position: file.lines.position(start, end) });
+  }
+  return blocks;
+}
+
+export function normalizeMarkdown(file: LeaderFile): Block[] {
+  try {
+    const blocks: Block[] = [];
+    flowBlocks(file, parseMarkdown(file.text).children, blocks);
+    return blocks;
+  } catch {
+    return lineBlocks(file);
+  }
 }
