@@ -1,8 +1,141 @@
-// TODO(normalizeText): placeholder until the Text normalizer lands.
+// Plain-text normalizer: a line scanner. Browser copies put one element per line; converters
+// hard-wrap paragraphs, indent list continuations and prefix quotes with `> `. All become blocks.
 
-import type { Block } from '../file/Block.js';
+import { decodeHTML } from 'entities';
+import type { Block, BlockKind } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
+import { matchSectionHeading } from '../sections/matchSectionHeading.js';
+import { detectWrapWidth } from './detectWrapWidth.js';
+import { foldWhitespace } from './foldWhitespace.js';
+import { scanLines, type SourceLine } from './scanLines.js';
 
-export function normalizeText(_file: LeaderFile): Block[] {
-  return [];
+const bullet = /^(?:[•·●▪◦‣∙○■□➤►▶→*+-]|\d{1,3}[.)])[ \t\u00a0]+/;
+const arrowOnly = /^(?:→|->|➜|➔|➤|►|▶|&rarr;)$/;
+const citeStart = /^(?:—|–|―|--)/;
+const quoteOpen = /^["“”„«‘]/;
+const quoteClose = /["“”»’]$/;
+const blockquotePrefix = /^>[ \t]?/;
+const setextUnderline = /^(?:={3,}|-{3,})$/;
+
+interface Pending {
+  kind: BlockKind;
+  lines: SourceLine[];
+  /** Characters of the first line before the content (a bullet, `> `). */
+  skip: number;
+  indent: number;
+  depth?: number;
+  /** A quotation whose closing mark has not been seen yet. */
+  open: boolean;
+  /** Lines prefixed with `> `. */
+  prefixed: boolean;
+}
+
+export function cleanInline(text: string): string {
+  return foldWhitespace(text.includes('&') ? decodeHTML(text) : text);
+}
+
+export function normalizeText(file: LeaderFile): Block[] {
+  const lines = scanLines(file.text);
+  const width = detectWrapWidth(lines);
+  const blocks: Block[] = [];
+  let pending = null as Pending | null;
+  let arrowNext = false;
+
+  const flush = (): void => {
+    if (pending === null) return;
+    const { lines: parts, skip } = pending;
+    const first = parts[0]!;
+    const last = parts[parts.length - 1]!;
+    const text = cleanInline(parts.map((line, i) => (i === 0 ? line.content.slice(skip) : line.content)).join(' '));
+    if (text !== '') {
+      const kind = pending.kind === 'line' && parts.length > 1 ? 'paragraph' : pending.kind;
+      const block: Block = { kind, text, position: file.lines.position(first.contentStart + skip, last.contentEnd) };
+      if (pending.depth !== undefined) block.depth = pending.depth;
+      blocks.push(block);
+    }
+    pending = null;
+  };
+
+  const start = (line: SourceLine, kind: BlockKind, skip = 0): Pending => {
+    flush();
+    const content = line.content.slice(skip);
+    const open = kind === 'quote' && !(content.length > 1 && quoteClose.test(content));
+    pending = { kind, lines: [line], skip, indent: line.indent, open, prefixed: false };
+    return pending;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const content = line.content;
+    if (content === '') {
+      if (!(pending?.open ?? false)) flush();
+      continue;
+    }
+
+    if (matchSectionHeading(content, file.config) !== null) {
+      start(line, 'heading').depth = 2;
+      flush();
+      if (setextUnderline.test(lines[i + 1]?.content ?? '')) i++;
+      continue;
+    }
+    if (pending === null && setextUnderline.test(lines[i + 1]?.content ?? '')) {
+      start(line, 'heading').depth = lines[i + 1]!.content.startsWith('=') ? 1 : 2;
+      flush();
+      i++;
+      continue;
+    }
+    if (arrowOnly.test(content)) {
+      flush();
+      arrowNext = true;
+      continue;
+    }
+
+    const prefix = blockquotePrefix.exec(content);
+    if (prefix !== null) {
+      const inner = content.slice(prefix[0].length).trim();
+      if (inner === '') continue;
+      if (citeStart.test(inner)) start(line, 'cite', prefix[0].length);
+      else if (pending?.prefixed === true && pending.kind === 'quote') pending.lines.push({ ...line, content: inner });
+      else start(line, 'quote', prefix[0].length).prefixed = true;
+      continue;
+    }
+
+    if (pending?.open === true) {
+      pending.lines.push(line);
+      if (quoteClose.test(content)) pending.open = false;
+      continue;
+    }
+    if (arrowNext) {
+      arrowNext = false;
+      start(line, 'listItem');
+      continue;
+    }
+    if (citeStart.test(content)) {
+      start(line, 'cite');
+      continue;
+    }
+    const item = bullet.exec(content);
+    if (item !== null) {
+      start(line, 'listItem', item[0].length);
+      continue;
+    }
+    if (continues(pending, line, width)) {
+      pending!.lines.push(line);
+      continue;
+    }
+    start(line, quoteOpen.test(content) ? 'quote' : 'line');
+  }
+  flush();
+  return blocks;
+}
+
+/** Does `line` carry on the block being built (a hard-wrapped paragraph, list item or quote)? */
+function continues(pending: Pending | null, line: SourceLine, width: number | null): boolean {
+  if (pending === null || pending.kind === 'heading') return false;
+  if (pending.kind === 'listItem' && line.indent > pending.indent) return true;
+  if (width === null) return false;
+  const previous = pending.lines[pending.lines.length - 1]!;
+  const firstWord = line.content.split(/\s/, 1)[0] ?? '';
+  // Hard wrap: the previous line was broken because this word would not have fitted.
+  return previous.indent + previous.content.length + 1 + firstWord.length > width;
 }

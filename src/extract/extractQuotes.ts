@@ -1,0 +1,58 @@
+// Quotes extractor: each quotation (marks removed, inner quotes kept) with the attribution
+// that follows it (dash removed) as its context.
+
+import type { Block } from '../file/Block.js';
+import { report, type LeaderFile } from '../file/LeaderFile.js';
+import type { Quote } from '../schema/LeaderProfile.js';
+import { sectionBlocks } from './sectionBlocks.js';
+import { stripMarker } from './stripMarker.js';
+
+const pairs: Record<string, string> = { '"': '"', '“': '”', '”': '”', '„': '“', '«': '»', '‘': '’', "'": "'" };
+const dash = /^(?:—|–|―|--|-)\s*/;
+/** A quotation followed on the same line by its attribution: `"…" — context`. */
+const inlineCite = /(["”»’])\s+(?:—|–|―|--)\s+(?=\S)/g;
+
+export function unquote(text: string): string {
+  const open = text.charAt(0);
+  const close = pairs[open];
+  if (close === undefined || text.length < 2) return text;
+  const last = text.charAt(text.length - 1);
+  if (last === close || last === '"' || last === '”') return text.slice(1, -1).trim();
+  return text.slice(1).trim();
+}
+
+function isCite(block: Block): boolean {
+  return block.kind === 'cite' || /^(?:—|–|―|--)/.test(block.text);
+}
+
+export function extractQuotes(file: LeaderFile): void {
+  const quotes: Quote[] = [];
+  const { positions } = file.draft;
+  let open: Quote | null = null;
+
+  for (const block of sectionBlocks(file, 'quotes')) {
+    if (isCite(block)) {
+      const context = block.text.replace(dash, '').trim();
+      if (open !== null && open.context === null && context !== '') {
+        open.context = context;
+        positions[`quotes[${quotes.length - 1}].context`] = block.position;
+      } else {
+        report(file, 'malformed-quote', `Attribution "${block.text.slice(0, 60)}" has no quotation before it.`, block.position);
+      }
+      continue;
+    }
+    let text = block.kind === 'listItem' ? stripMarker(block.text) : block.text;
+    let context: string | null = null;
+    const split = [...text.matchAll(inlineCite)].pop();
+    if (split !== undefined && split.index !== undefined && pairs[text.charAt(0)] !== undefined) {
+      context = text.slice(split.index + split[0].length).trim();
+      text = text.slice(0, split.index + 1);
+    }
+    const words = unquote(text);
+    if (words === '') continue;
+    open = { text: words, context };
+    positions[`quotes[${quotes.length}]`] = block.position;
+    quotes.push(open);
+  }
+  file.draft.fields.quotes = quotes;
+}

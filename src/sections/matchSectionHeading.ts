@@ -1,0 +1,32 @@
+// Which known section (if any) a heading text opens: compared case-insensitively against the
+// configured headings and aliases, ignoring `#` marks, a trailing colon and `&`/"and".
+
+import type { PipelineConfig } from '../config/PipelineConfig.js';
+import type { SectionKey } from './Section.js';
+
+export function headingKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const cache = new WeakMap<PipelineConfig, Map<string, SectionKey>>();
+
+function headingTable(config: PipelineConfig): Map<string, SectionKey> {
+  let table = cache.get(config);
+  if (table === undefined) {
+    table = new Map();
+    for (const [key, section] of Object.entries(config.sections) as [SectionKey, { headings: string[] }][]) {
+      for (const heading of section.headings) table.set(headingKey(heading), key);
+    }
+    cache.set(config, table);
+  }
+  return table;
+}
+
+export function matchSectionHeading(text: string, config: PipelineConfig): SectionKey | null {
+  if (text.length > 80) return null;
+  return headingTable(config).get(headingKey(text)) ?? null;
+}
