@@ -1,13 +1,85 @@
-// TODO: `leaderpages ingest` — being built (see its issue).
+// `leaderpages ingest`: a folder of pages into leaders/*.json, leaders.ndjson, leaders.db and report.json.
 
-import { ExitCode, type Command } from './Command.js';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/loadConfig.js';
+import { runIngest } from '../ingest/runIngest.js';
+import { SchemaTooNewError } from '../sinks/openDatabase.js';
+import { ExitCode, UsageError, type Command } from './Command.js';
+import { formatDiagnosticLine } from './formatDiagnosticLine.js';
+
+function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, not '${value}'.`);
+  return n;
+}
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: '(ingest: not built yet)',
-  help: 'Usage: leaderpages ingest (not built yet)',
-  async run(_args, io) {
-    io.stderr.write('leaderpages ingest: not built yet\n');
-    return ExitCode.usage;
+  summary: 'Ingest pages into JSON files, NDJSON and a SQLite database',
+  help: `Usage: leaderpages ingest [PATH|GLOB ...] [--out DIR] [--force] [--prune] [--concurrency N] [--config FILE] [--quiet]
+
+Parse every page found (folders are walked recursively for .txt, .md, .markdown, .html, .htm) and
+write, in DIR:
+  leaders/<id>.json   one record per leader (rewritten only when its content changes)
+  leaders.ndjson      every record, one per line, sorted by id
+  leaders.db          SQLite: leaders, dimensions, themes, principles, quotes, sources,
+                      diagnostics, runs, and the leaders_fts full-text index
+  report.json         this run: counts, and every source's status and diagnostics
+
+Sources whose bytes and parser version are unchanged since the last run are not parsed again.
+Without PATH, the config's inputs are used (default: raw/**/*.{txt,md,markdown,html,htm}).
+
+Options:
+  --out DIR          output folder (default: the config's out, 'output')
+  --force            re-parse every source, changed or not
+  --prune            delete leaders whose source is gone (rows and JSON file)
+  --concurrency N    parser threads (default: one per core)
+  --config FILE      pipeline config to use (default: ./pipeline.config.ts if present)
+  --quiet            print nothing on stderr (no progress, no summary)
+  -h, --help         show this help
+
+Exit codes: 0 every source written or unchanged, 1 some source was rejected, 2 usage or config error.`,
+
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        prune: { type: 'boolean', default: false },
+        concurrency: { type: 'string' },
+        config: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+      },
+    });
+    const concurrency = parseConcurrency(values.concurrency);
+    const config = await loadConfig(values.config, io.cwd);
+    let summary;
+    try {
+      summary = await runIngest({
+        inputs: positionals.length > 0 ? positionals : config.inputs,
+        out: values.out ?? config.out,
+        force: values.force,
+        prune: values.prune,
+        concurrency: concurrency ?? config.concurrency,
+        quiet: values.quiet,
+        config,
+        cwd: io.cwd,
+        stderr: io.stderr,
+      });
+    } catch (error) {
+      if (error instanceof SchemaTooNewError) throw new UsageError(error.message);
+      throw error;
+    }
+    if (!values.quiet) {
+      for (const source of summary.rejectedSamples) {
+        for (const d of source.diagnostics) if (d.severity === 'error') io.stderr.write(formatDiagnosticLine(source.path, d) + '\n');
+      }
+      const more = summary.counts.rejected - summary.rejectedSamples.length;
+      if (more > 0) io.stderr.write(`… and ${more} more rejected sources: see ${summary.outDir}/report.json\n`);
+    }
+    return summary.counts.rejected > 0 ? ExitCode.failed : ExitCode.ok;
   },
 };

@@ -1,0 +1,137 @@
+// The one writer of an ingest run. It takes parse outcomes in path order and decides each source:
+// written, unchanged, or rejected (including duplicate-id, where the first path wins). JSON files are
+// written before the transaction that records them commits, so a killed run never leaves the database
+// pointing at a file that is not there; the next run redoes anything uncommitted.
+
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { PipelineConfig } from '../config/PipelineConfig.js';
+import { PARSER_VERSION } from '../version.js';
+import type { LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
+import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
+import { writeFileIfChanged } from '../sinks/writeFileAtomic.js';
+import type { ParseOutcome } from './ParseJob.js';
+import type { ReportSource, ReportWriter } from './ReportWriter.js';
+
+export interface IngestWriterOptions {
+  store: LeaderStore;
+  run: number;
+  leadersDir: string;
+  config: PipelineConfig;
+  report: ReportWriter;
+  /** Sources per transaction. */
+  batchSize?: number;
+}
+
+function fileDiagnostic(config: PipelineConfig, rule: 'duplicate-id' | 'invalid-record', message: string): Diagnostic {
+  return { severity: config.severityOf(rule) ?? 'error', rule, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+export class IngestWriter {
+  readonly counts: RunCounts = { sources: 0, written: 0, unchanged: 0, rejected: 0, missing: 0, pruned: 0 };
+  /** JSON files actually rewritten (content changed). */
+  filesWritten = 0;
+  leadersChanged = false;
+  readonly rejectedSamples: ReportSource[] = [];
+  private inTransaction = false;
+  private pending = 0;
+  private readonly batchSize: number;
+
+  constructor(private readonly options: IngestWriterOptions) {
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  apply(outcome: ParseOutcome): void {
+    this.begin();
+    const entry = this.decide(outcome);
+    this.counts.sources++;
+    this.counts[entry.status]++;
+    if (entry.status === 'rejected' && this.rejectedSamples.length < 20) this.rejectedSamples.push(entry);
+    this.options.report.add(entry);
+    if (++this.pending >= this.batchSize) this.commit();
+  }
+
+  commit(): void {
+    if (!this.inTransaction) return;
+    this.options.store.db.exec('COMMIT');
+    this.inTransaction = false;
+    this.pending = 0;
+  }
+
+  /** Called when the run fails: drop the open batch (its JSON files are redone by the next run). */
+  rollback(): void {
+    if (!this.inTransaction) return;
+    this.options.store.db.exec('ROLLBACK');
+    this.inTransaction = false;
+  }
+
+  private begin(): void {
+    if (this.inTransaction) return;
+    this.options.store.db.exec('BEGIN IMMEDIATE');
+    this.inTransaction = true;
+  }
+
+  private leadersWillChange(): void {
+    if (this.leadersChanged) return;
+    this.leadersChanged = true;
+    this.options.store.setExportsStale(true);
+  }
+
+  private decide(outcome: ParseOutcome): ReportSource {
+    const { store, run, config } = this.options;
+    if (outcome.kind === 'unchanged') {
+      const known = store.knownSource(outcome.path);
+      const id = known?.leaderId ?? null;
+      if (known !== undefined && known.ownerPath !== null && known.ownerPath !== outcome.path) {
+        // An earlier path claimed this id during this run.
+        return this.reject(outcome.path, known.sha256, outcome.bytes, known.format, id, [
+          fileDiagnostic(config, 'duplicate-id', `Leader id "${id}" is already produced by ${known.ownerPath}, which comes first by path; this source is skipped.`),
+        ]);
+      }
+      store.markUnchanged(outcome.path, run);
+      return { path: outcome.path, format: known?.format ?? null, status: 'unchanged', id, diagnostics: store.diagnosticsOf(outcome.path) };
+    }
+    if (outcome.kind === 'rejected') {
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics);
+    }
+    const { record } = outcome;
+    const file = leaderJsonPath(this.options.leadersDir, record.id);
+    if (file === null) {
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, [
+        ...outcome.diagnostics,
+        fileDiagnostic(config, 'invalid-record', `Leader id "${record.id}" is not a safe file name; nothing was written.`),
+      ]);
+    }
+    const owner = store.ownerOf(record.id);
+    if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [
+        ...outcome.diagnostics,
+        fileDiagnostic(config, 'duplicate-id', `Leader id "${record.id}" is already produced by ${owner.sourcePath}, which comes first by path; this source is skipped.`),
+      ]);
+    }
+    this.leadersWillChange();
+    if (writeFileIfChanged(file, outcome.json)) this.filesWritten++;
+    store.saveSource(
+      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION },
+      run,
+      outcome.diagnostics,
+    );
+    store.deleteLeadersOf(outcome.path, record.id);
+    store.replaceLeader(record, outcome.line, run);
+    return { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
+  }
+
+  private reject(
+    path: string,
+    sha256: string | null,
+    bytes: number | null,
+    format: ReportSource['format'],
+    id: string | null,
+    diagnostics: Diagnostic[],
+  ): ReportSource {
+    const { store, run } = this.options;
+    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION }, run, diagnostics);
+    // A source that no longer yields a record no longer backs the leaders it produced before.
+    if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
+    return { path, format, status: 'rejected', id, diagnostics };
+  }
+}

@@ -1,0 +1,69 @@
+// A fixed pool of parse workers: jobs wait in a FIFO and go to the first idle worker.
+
+import { Worker } from 'node:worker_threads';
+import type { PipelineOptions } from '../config/PipelineConfig.js';
+import type { ParseItem, ParseJob, ParseJobResult, ParseOutcome } from './ParseJob.js';
+
+interface Pending {
+  job: ParseJob;
+  resolve(outcomes: ParseOutcome[]): void;
+  reject(error: Error): void;
+}
+
+export class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Pending[] = [];
+  private readonly running = new Map<Worker, Pending>();
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  constructor(size: number, options: PipelineOptions, workerUrl = new URL('./parseWorker.js', import.meta.url)) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(workerUrl, { workerData: { options } });
+      worker.on('message', (result: ParseJobResult) => this.finished(worker, result));
+      worker.on('error', (error) => this.crashed(worker, error));
+      worker.on('exit', (code) => {
+        if (code !== 0 && this.failure === null) this.crashed(worker, new Error(`parse worker exited with code ${code}`));
+      });
+      this.idle.push(worker);
+    }
+  }
+
+  parse(items: ParseItem[]): Promise<ParseOutcome[]> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ job: { id: this.nextId++, items }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = [...this.idle, ...this.running.keys()];
+    this.idle.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const worker = this.idle.pop() as Worker;
+      const pending = this.waiting.shift() as Pending;
+      this.running.set(worker, pending);
+      worker.postMessage(pending.job);
+    }
+  }
+
+  private finished(worker: Worker, result: ParseJobResult): void {
+    const pending = this.running.get(worker);
+    this.running.delete(worker);
+    this.idle.push(worker);
+    pending?.resolve(result.outcomes);
+    this.dispatch();
+  }
+
+  private crashed(worker: Worker, error: Error): void {
+    this.failure = error;
+    this.running.get(worker)?.reject(error);
+    this.running.delete(worker);
+    for (const pending of this.waiting.splice(0)) pending.reject(error);
+  }
+}

@@ -1,0 +1,141 @@
+// The ingest run: discover sources, parse changed ones on a worker pool (p-queue bounds what is in
+// flight), apply outcomes in path order through the one writer, then prune, export and report.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import PQueue from 'p-queue';
+import type { PipelineConfig } from '../config/PipelineConfig.js';
+import { PARSER_VERSION } from '../version.js';
+import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
+import { openDatabase } from '../sinks/openDatabase.js';
+import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
+import { writeLinesAtomic } from '../sinks/writeNdjson.js';
+import { discoverSources } from './discoverSources.js';
+import { IngestWriter } from './IngestWriter.js';
+import type { ParseItem, ParseOutcome } from './ParseJob.js';
+import { Progress } from './Progress.js';
+import { formatIngestSummary } from './formatIngestSummary.js';
+import { ReportWriter, type ReportMissing, type ReportSource } from './ReportWriter.js';
+import { WorkerPool } from './WorkerPool.js';
+
+export interface IngestOptions {
+  inputs: readonly string[];
+  out: string;
+  force: boolean;
+  prune: boolean;
+  concurrency: number | 'auto';
+  quiet: boolean;
+  config: PipelineConfig;
+  cwd: string;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export interface IngestSummary {
+  outDir: string;
+  counts: RunCounts;
+  missing: ReportMissing[];
+  rejectedSamples: ReportSource[];
+  elapsedMs: number;
+}
+
+export function poolSize(concurrency: number | 'auto'): number {
+  return concurrency === 'auto' ? Math.max(1, availableParallelism()) : Math.max(1, Math.floor(concurrency));
+}
+
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+  const startedAt = new Date().toISOString();
+  const sources = await discoverSources(options.inputs, options.cwd);
+  const outDir = resolve(options.cwd, options.out);
+  const leadersDir = join(outDir, 'leaders');
+  mkdirSync(leadersDir, { recursive: true });
+
+  const store = new LeaderStore(openDatabase(join(outDir, 'leaders.db')));
+  const runOptions = { inputs: options.inputs, out: options.out, force: options.force, prune: options.prune, concurrency: options.concurrency };
+  const run = store.beginRun(startedAt, PARSER_VERSION, runOptions);
+  const recovering = store.hasUnfinishedRunBefore(run) || store.exportsStale();
+  const report = new ReportWriter(join(outDir, 'report.json'));
+  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report });
+  const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
+
+  const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
+  const { severityOf: _severityOf, ...plainOptions } = options.config;
+  const pool = new WorkerPool(workers, plainOptions);
+  // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
+  const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
+  const queue = new PQueue({ concurrency: workers * 2 });
+
+  // Outcomes arrive out of order; they are applied strictly in path order.
+  const ready = new Map<number, ParseOutcome[]>();
+  let nextToApply = 0;
+  let failure: unknown = null;
+  const applyReady = (): void => {
+    for (let outcomes = ready.get(nextToApply); outcomes !== undefined; outcomes = ready.get(nextToApply)) {
+      ready.delete(nextToApply++);
+      for (const outcome of outcomes) writer.apply(outcome);
+      progress.advance(outcomes.length);
+    }
+  };
+  const knownSha256 = (path: string): string | null => {
+    if (options.force) return null;
+    const known = store.knownSource(path);
+    const reusable = known !== undefined && known.status !== 'rejected' && known.parserVersion === PARSER_VERSION && known.ownerPath === path;
+    return reusable ? known.sha256 : null;
+  };
+
+  try {
+    for (let start = 0, index = 0; start < sources.length && failure === null; start += chunkSize, index++) {
+      const chunk = sources.slice(start, start + chunkSize);
+      const chunkIndex = index;
+      // Back-pressure: never more than a couple of chunks per worker waiting.
+      await queue.onSizeLessThan(workers * 2);
+      queue
+        .add(async () => {
+          const items: ParseItem[] = chunk.map((s) => ({ path: s.path, file: s.file, knownSha256: knownSha256(s.path) }));
+          ready.set(chunkIndex, await pool.parse(items));
+          applyReady();
+        })
+        .catch((error: unknown) => {
+          failure ??= error;
+        });
+    }
+    await queue.onIdle();
+    if (failure !== null) throw failure;
+    writer.commit();
+  } catch (error) {
+    writer.rollback();
+    report.abandon();
+    store.db.close();
+    throw error;
+  } finally {
+    await pool.close();
+  }
+
+  const counts = writer.counts;
+  const gone = store.missingSources(run);
+  const missing: ReportMissing[] = gone.map((m) => ({ path: m.path, id: m.leaderId, pruned: options.prune }));
+  counts.missing = gone.length;
+  if (options.prune && gone.length > 0) {
+    store.db.transaction(() => {
+      store.setExportsStale(true);
+      for (const m of gone) store.deleteSource(m.path);
+    })();
+    counts.pruned = gone.length;
+  }
+
+  const ndjson = join(outDir, 'leaders.ndjson');
+  if (writer.leadersChanged || counts.pruned > 0 || recovering || !existsSync(ndjson)) {
+    syncLeaderFiles(store, leadersDir);
+    await writeLinesAtomic(ndjson, (function* () {
+      for (const row of store.records()) yield row.record;
+    })());
+    store.setExportsStale(false);
+  }
+
+  const finishedAt = new Date().toISOString();
+  await report.finish({ startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions }, missing);
+  store.finishRun(run, finishedAt, counts);
+  store.db.close();
+  progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir));
+  return { outDir, counts, missing, rejectedSamples: writer.rejectedSamples, elapsedMs: progress.elapsedMs };
+}

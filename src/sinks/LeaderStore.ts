@@ -1,0 +1,198 @@
+// The SQLite sink: every read and write the ingest makes on leaders.db, as prepared statements.
+// It stores finished records and source bookkeeping; it knows nothing of page formats.
+
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
+import type { LeaderDatabase } from './openDatabase.js';
+
+export type SourceStatus = 'written' | 'unchanged' | 'rejected';
+
+export interface SourceRow {
+  path: string;
+  sha256: string | null;
+  bytes: number | null;
+  format: string | null;
+  status: SourceStatus;
+  leaderId: string | null;
+  parserVersion: string;
+}
+
+export interface KnownSource {
+  sha256: string | null;
+  format: SourceFormat | null;
+  parserVersion: string;
+  status: SourceStatus;
+  leaderId: string | null;
+  /** Path of the source that owns `leaderId` now, or null when no leader row has that id. */
+  ownerPath: string | null;
+}
+
+export interface LeaderOwner {
+  sourcePath: string;
+  lastSeenRun: number;
+}
+
+export interface RunCounts {
+  sources: number;
+  written: number;
+  unchanged: number;
+  rejected: number;
+  missing: number;
+  pruned: number;
+}
+
+const childTables = ['archetypes', 'themes', 'principles'] as const;
+
+export class LeaderStore {
+  private readonly statements;
+
+  constructor(readonly db: LeaderDatabase) {
+    const s = (sql: string) => db.prepare(sql);
+    this.statements = {
+      knownSource: s(`SELECT s.sha256, s.format, s.parser_version AS parserVersion, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath
+        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path = ?`),
+      ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun
+        FROM leaders l JOIN sources s ON s.path = l.source_path WHERE l.id = ?`),
+      upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, last_seen_run)
+        VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @run)
+        ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, format = excluded.format,
+          status = excluded.status, leader_id = excluded.leader_id, parser_version = excluded.parser_version,
+          last_seen_run = excluded.last_seen_run`),
+      markUnchanged: s(`UPDATE sources SET status = 'unchanged', last_seen_run = ? WHERE path = ?`),
+      deleteDiagnostics: s(`DELETE FROM diagnostics WHERE source_path = ?`),
+      insertDiagnostic: s(`INSERT INTO diagnostics (source_path, severity, rule, message, line, "column", end_line, end_column, field)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      diagnosticsOf: s(`SELECT severity, rule, message, line, "column", end_line AS endLine, end_column AS endColumn, field
+        FROM diagnostics WHERE source_path = ? ORDER BY id`),
+      deleteLeader: s(`DELETE FROM leaders WHERE id = ?`),
+      deleteOtherLeadersOf: s(`DELETE FROM leaders WHERE source_path = ? AND id IS NOT ?`),
+      insertLeader: s(`INSERT INTO leaders (id, name, role_text, role_title, role_organization, bio, appearances, summary,
+          source_path, source_sha256, parser_version, record_version, record, updated_run)
+        VALUES (@id, @name, @roleText, @roleTitle, @roleOrganization, @bio, @appearances, @summary,
+          @sourcePath, @sourceSha256, @parserVersion, @recordVersion, @record, @run)`),
+      insertFts: s(`INSERT INTO leaders_fts (rowid, name, role, bio, summary, themes, principles, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertDimension: s(`INSERT INTO dimensions (leader_id, position, key, name, score) VALUES (?, ?, ?, ?, ?)`),
+      insertQuote: s(`INSERT INTO quotes (leader_id, position, text, context) VALUES (?, ?, ?, ?)`),
+      insertChild: Object.fromEntries(
+        childTables.map((table) => [table, s(`INSERT INTO ${table} (leader_id, position, ${table === 'archetypes' ? 'name' : 'text'}) VALUES (?, ?, ?)`)]),
+      ) as Record<(typeof childTables)[number], ReturnType<typeof s>>,
+      hasLeader: s(`SELECT 1 FROM leaders WHERE id = ?`).pluck(),
+      records: s(`SELECT id, record FROM leaders ORDER BY id`),
+      insertRun: s(`INSERT INTO runs (started_at, parser_version, options) VALUES (?, ?, ?)`),
+      finishRun: s(`UPDATE runs SET finished_at = @finishedAt, sources = @sources, written = @written, unchanged = @unchanged,
+        rejected = @rejected, missing = @missing, pruned = @pruned WHERE id = @run`),
+      unfinishedRuns: s(`SELECT count(*) FROM runs WHERE finished_at IS NULL AND id <> ?`).pluck(),
+      missingSources: s(`SELECT path, leader_id AS leaderId FROM sources WHERE last_seen_run < ? ORDER BY path`),
+      deleteSource: s(`DELETE FROM sources WHERE path = ?`),
+      getMeta: s(`SELECT value FROM meta WHERE key = ?`).pluck(),
+      setMeta: s(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
+    };
+  }
+
+  beginRun(startedAt: string, parserVersion: string, options: unknown): number {
+    return Number(this.statements.insertRun.run(startedAt, parserVersion, JSON.stringify(options)).lastInsertRowid);
+  }
+
+  finishRun(run: number, finishedAt: string, counts: RunCounts): void {
+    this.statements.finishRun.run({ run, finishedAt, ...counts });
+  }
+
+  /** True when an earlier run was killed before it finished, so exports may lag the tables. */
+  hasUnfinishedRunBefore(run: number): boolean {
+    return (this.statements.unfinishedRuns.get(run) as number) > 0;
+  }
+
+  knownSource(path: string): KnownSource | undefined {
+    return this.statements.knownSource.get(path) as KnownSource | undefined;
+  }
+
+  ownerOf(id: string): LeaderOwner | undefined {
+    return this.statements.ownerOf.get(id) as LeaderOwner | undefined;
+  }
+
+  hasLeader(id: string): boolean {
+    return this.statements.hasLeader.get(id) !== undefined;
+  }
+
+  /** Insert or update a source row and replace its diagnostics. */
+  saveSource(row: SourceRow, run: number, diagnostics: readonly Diagnostic[]): void {
+    this.statements.upsertSource.run({ ...row, run });
+    this.statements.deleteDiagnostics.run(row.path);
+    for (const d of diagnostics) {
+      this.statements.insertDiagnostic.run(row.path, d.severity, d.rule, d.message, d.line, d.column, d.endLine, d.endColumn, d.path ?? null);
+    }
+  }
+
+  markUnchanged(path: string, run: number): void {
+    this.statements.markUnchanged.run(run, path);
+  }
+
+  diagnosticsOf(path: string): Diagnostic[] {
+    const rows = this.statements.diagnosticsOf.all(path) as (Omit<Diagnostic, 'path'> & { field: string | null })[];
+    return rows.map(({ field, ...d }) => (field === null ? d : { ...d, path: field }));
+  }
+
+  /** Remove the leaders a source produced before, except `keepId`. Returns how many went. */
+  deleteLeadersOf(sourcePath: string, keepId: string | null = null): number {
+    return this.statements.deleteOtherLeadersOf.run(sourcePath, keepId).changes;
+  }
+
+  /** Replace a leader's rows (delete children via cascade, insert new) with this record. */
+  replaceLeader(record: LeaderProfile, recordJson: string, run: number): void {
+    const st = this.statements;
+    st.deleteLeader.run(record.id);
+    const key = st.insertLeader.run({
+      id: record.id,
+      name: record.name,
+      roleText: record.role?.text ?? null,
+      roleTitle: record.role?.title ?? null,
+      roleOrganization: record.role?.organization ?? null,
+      bio: record.bio,
+      appearances: record.appearances,
+      summary: record.summary,
+      sourcePath: record.source.path,
+      sourceSha256: record.source.sha256,
+      parserVersion: record.source.parserVersion,
+      recordVersion: record.source.recordVersion,
+      record: recordJson,
+      run,
+    }).lastInsertRowid;
+    record.archetypes.forEach((name, i) => st.insertChild.archetypes.run(record.id, i, name));
+    record.themes.forEach((text, i) => st.insertChild.themes.run(record.id, i, text));
+    record.principles.forEach((text, i) => st.insertChild.principles.run(record.id, i, text));
+    record.dimensions.forEach((d, i) => st.insertDimension.run(record.id, i, d.key, d.name, d.score));
+    record.quotes.forEach((q, i) => st.insertQuote.run(record.id, i, q.text, q.context));
+    st.insertFts.run(
+      key,
+      record.name,
+      record.role?.text ?? '',
+      record.bio ?? '',
+      record.summary ?? '',
+      record.themes.join('\n'),
+      record.principles.join('\n'),
+      record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`)).join('\n'),
+    );
+  }
+
+  /** Every stored record as its compact JSON, ordered by id, one row at a time. */
+  *records(): Generator<{ id: string; record: string }> {
+    yield* this.statements.records.iterate() as IterableIterator<{ id: string; record: string }>;
+  }
+
+  missingSources(run: number): { path: string; leaderId: string | null }[] {
+    return this.statements.missingSources.all(run) as { path: string; leaderId: string | null }[];
+  }
+
+  /** Delete a source row; its leaders, their children, FTS rows and diagnostics go with it. */
+  deleteSource(path: string): void {
+    this.statements.deleteSource.run(path);
+  }
+
+  exportsStale(): boolean {
+    return this.statements.getMeta.get('exports_stale') === '1';
+  }
+
+  setExportsStale(stale: boolean): void {
+    this.statements.setMeta.run('exports_stale', stale ? '1' : '0');
+  }
+}

@@ -1,0 +1,118 @@
+// Forward-only schema migrations for leaders.db; PRAGMA user_version is the index of the last one applied.
+// Never edit a shipped migration: append a new one.
+
+export const migrations: readonly string[] = [
+  // 1: the initial schema.
+  `
+  CREATE TABLE runs (
+    id             INTEGER PRIMARY KEY,
+    started_at     TEXT NOT NULL,
+    finished_at    TEXT,
+    parser_version TEXT NOT NULL,
+    options        TEXT NOT NULL,
+    sources        INTEGER,
+    written        INTEGER,
+    unchanged      INTEGER,
+    rejected       INTEGER,
+    missing        INTEGER,
+    pruned         INTEGER
+  );
+
+  CREATE TABLE sources (
+    path           TEXT PRIMARY KEY,
+    sha256         TEXT,
+    bytes          INTEGER,
+    format         TEXT,
+    status         TEXT NOT NULL CHECK (status IN ('written', 'unchanged', 'rejected')),
+    leader_id      TEXT,
+    parser_version TEXT NOT NULL,
+    last_seen_run  INTEGER NOT NULL REFERENCES runs(id)
+  );
+  CREATE INDEX sources_last_seen_run ON sources(last_seen_run);
+
+  CREATE TABLE leaders (
+    key               INTEGER PRIMARY KEY,
+    id                TEXT NOT NULL UNIQUE,
+    name              TEXT NOT NULL,
+    role_text         TEXT,
+    role_title        TEXT,
+    role_organization TEXT,
+    bio               TEXT,
+    appearances       INTEGER,
+    summary           TEXT,
+    source_path       TEXT NOT NULL REFERENCES sources(path) ON DELETE CASCADE,
+    source_sha256     TEXT NOT NULL,
+    parser_version    TEXT NOT NULL,
+    record_version    INTEGER NOT NULL,
+    record            TEXT NOT NULL,
+    updated_run       INTEGER NOT NULL REFERENCES runs(id)
+  );
+  CREATE INDEX leaders_source_path ON leaders(source_path);
+
+  CREATE TABLE archetypes (
+    leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    PRIMARY KEY (leader_id, position)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE dimensions (
+    leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    key       TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    score     INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+    PRIMARY KEY (leader_id, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX dimensions_key_score ON dimensions(key, score);
+
+  CREATE TABLE themes (
+    leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    PRIMARY KEY (leader_id, position)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE principles (
+    leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    PRIMARY KEY (leader_id, position)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE quotes (
+    leader_id TEXT NOT NULL REFERENCES leaders(id) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    context   TEXT,
+    PRIMARY KEY (leader_id, position)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE diagnostics (
+    id          INTEGER PRIMARY KEY,
+    source_path TEXT NOT NULL REFERENCES sources(path) ON DELETE CASCADE,
+    severity    TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+    rule        TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    line        INTEGER NOT NULL,
+    "column"    INTEGER NOT NULL,
+    end_line    INTEGER,
+    end_column  INTEGER,
+    field       TEXT
+  );
+  CREATE INDEX diagnostics_source_path ON diagnostics(source_path);
+
+  -- rowid = leaders.key. The writer inserts the row with the leader; deleting a leader (directly or by
+  -- cascade from its source) removes it here.
+  CREATE VIRTUAL TABLE leaders_fts USING fts5(
+    name, role, bio, summary, themes, principles, quotes,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER leaders_fts_delete AFTER DELETE ON leaders BEGIN
+    DELETE FROM leaders_fts WHERE rowid = old.key;
+  END;
+
+  -- Set when leaders change, cleared once leaders.ndjson and leaders/ match the table again.
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  `,
+];

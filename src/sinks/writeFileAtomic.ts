@@ -1,0 +1,29 @@
+// Write a file so readers see either the old content or the new, never half: temp file, then rename.
+// A killed process leaves at most a dot-prefixed *.tmp file, which the next run removes.
+
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export function tempPathFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.tmp`);
+}
+
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const temp = tempPathFor(file);
+  writeFileSync(temp, content);
+  renameSync(temp, file);
+}
+
+/** Write only when the bytes differ from what is on disk. Returns true when the file was written. */
+export function writeFileIfChanged(file: string, content: string): boolean {
+  const next = Buffer.from(content, 'utf8');
+  let current: Buffer | undefined;
+  try {
+    current = readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (current !== undefined && current.equals(next)) return false;
+  writeFileAtomic(file, next);
+  return true;
+}
