@@ -35,6 +35,8 @@ export function extractDimensions(file: LeaderFile): void {
   const { fields, positions } = file.draft;
   const table = catalogue(file.config.dimensions);
   const found: DimensionScore[] = [];
+  /** Keys whose rows were present, even when their score was rejected. */
+  const seen = new Set<string>();
   let label: { text: string; block: Block } | null = null;
 
   const add = (name: string, nameBlock: Block, token: string, scoreBlock: Block): void => {
@@ -45,10 +47,11 @@ export function extractDimensions(file: LeaderFile): void {
       report(file, 'unknown-dimension', `Unknown dimension "${name}"; it is left out of the record.`, nameBlock.position);
       return;
     }
-    if (found.some((d) => d.key === definition.key)) {
+    if (seen.has(definition.key)) {
       report(file, 'duplicate-dimension', `Dimension "${definition.name}" appears more than once; the first is kept.`, nameBlock.position, path);
       return;
     }
+    seen.add(definition.key);
     const number = token.replace('−', '-');
     if (!/^[+-]?\d+$/.test(number)) {
       report(file, 'malformed-percentage', `\`${path}.score\`: "${token}%" is not a whole-number percentage.`, where, `${path}.score`);
@@ -90,7 +93,7 @@ export function extractDimensions(file: LeaderFile): void {
     return;
   }
   for (const definition of file.config.dimensions) {
-    if (!found.some((d) => d.key === definition.key)) {
+    if (!seen.has(definition.key)) {
       report(file, 'missing-dimension', `Dimension "${definition.name}" is missing from the profile.`, section.heading?.position, 'dimensions');
     }
   }
