@@ -2,25 +2,39 @@
 // split at its separators, or — with none — segmented by inference and flagged for review.
 
 import { report, type LeaderFile } from '../file/LeaderFile.js';
+import { splitThemes } from '../themes/splitThemes.js';
 import { sectionBlocks } from './sectionBlocks.js';
 import { stripMarker } from './stripMarker.js';
 
-const separators = /\s*[,;|•·●]\s*/;
+/** The rest of the page, whose wording often repeats a theme's. */
+function pageText(file: LeaderFile): string[] {
+  const { fields } = file.draft;
+  return [
+    fields.bio ?? '',
+    fields.summary ?? '',
+    ...(fields.principles ?? []),
+    ...(fields.quotes ?? []).flatMap((q) => [q.text, q.context ?? '']),
+  ].filter((t) => t !== '');
+}
 
 export function extractThemes(file: LeaderFile): void {
   const blocks = sectionBlocks(file, 'themes');
   const themes: string[] = [];
   const { positions } = file.draft;
+  let inferred = false;
   const only = blocks.length === 1 ? blocks[0] : undefined;
+
   if (only !== undefined && (only.spans === undefined || only.spans.length < 2)) {
-    // TODO(issue 5): replace with splitThemes() inference.
-    const parts = separators.test(only.text) ? only.text.split(separators).filter((t) => t !== '') : [only.text];
-    if (parts.length === 1 && only.text.split(' ').length > 5) {
-      report(file, 'themes-inferred', 'Key themes are run together with no separators; they could not be split.', only.position, 'themes');
+    const split = splitThemes(stripMarker(only.text), { pageText: pageText(file), lexicon: file.lexicon });
+    inferred = split.inferred;
+    if (inferred) {
+      const review = split.themes.map((t) => `"${t}"`).join(', ');
+      const message = `Key themes had no separators; split into ${split.themes.length} by inference (confidence ${split.confidence.toFixed(2)}): ${review}.`;
+      report(file, 'themes-inferred', message, only.position, 'themes');
     }
-    for (const part of parts) {
+    for (const theme of split.themes) {
       positions[`themes[${themes.length}]`] = only.position;
-      themes.push(part);
+      themes.push(theme);
     }
   } else {
     for (const block of blocks) {
@@ -32,5 +46,7 @@ export function extractThemes(file: LeaderFile): void {
       }
     }
   }
+  // Themes that arrived separated teach the lexicon, for the pages after this one.
+  if (!inferred) for (const theme of themes) file.lexicon.add(theme);
   file.draft.fields.themes = themes;
 }

@@ -10,11 +10,14 @@ import type { Section } from '../sections/Section.js';
 import type { Draft } from '../extract/Draft.js';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { LineIndex } from './LineIndex.js';
+import { ThemeLexicon } from '../themes/ThemeLexicon.js';
 
 export interface LeaderFile {
   path: string;
   bytes: Uint8Array;
   config: PipelineConfig;
+  /** Themes seen with separators before (this batch, earlier runs, the lexicon file); extraction adds to it. */
+  lexicon: ThemeLexicon;
   /** Decoded text (BOM removed); positions are in this text. */
   text: string;
   lines: LineIndex;
@@ -28,11 +31,12 @@ export interface LeaderFile {
   fatal: boolean;
 }
 
-export function createLeaderFile(path: string, bytes: Uint8Array, config: PipelineConfig): LeaderFile {
+export function createLeaderFile(path: string, bytes: Uint8Array, config: PipelineConfig, lexicon = new ThemeLexicon()): LeaderFile {
   return {
     path,
     bytes,
     config,
+    lexicon,
     text: '',
     lines: new LineIndex(''),
     format: null,

@@ -12,6 +12,7 @@ import { segmentSections } from '../sections/segmentSections.js';
 import { extractFields } from '../extract/extractFields.js';
 import { validateRecord } from '../schema/validateRecord.js';
 import type { Stage } from './Stage.js';
+import type { ThemeLexicon } from '../themes/ThemeLexicon.js';
 
 export const stages: readonly Stage[] = [
   decodeSource,
@@ -27,6 +28,11 @@ export interface ParseInput {
   path: string;
   bytes: Uint8Array | string;
   config?: PipelineConfig;
+  /**
+   * Known themes used to split run-together theme lines. Pass the same lexicon to every page of a batch:
+   * themes a page lists with separators are added to it, so later pages benefit.
+   */
+  lexicon?: ThemeLexicon;
 }
 
 export interface ParseResult {
@@ -47,6 +53,6 @@ export function runStages(file: LeaderFile): LeaderFile {
 /** Parse one page into a record. Never throws for bad input: problems come back as diagnostics. */
 export function parseDocument(input: ParseInput): ParseResult {
   const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
-  const file = runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig));
+  const file = runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig, input.lexicon));
   return { record: file.record, diagnostics: file.messages, format: file.format };
 }
