@@ -22,6 +22,8 @@ export function toRunToken(text: string): RunToken {
 
 const capitalised = /^\p{Lu}\p{Ll}/u;
 const acronym = /\p{Lu}.*\p{Lu}/u;
+const participle = /^\p{L}{3,}ed$/u;
+const adjectival = /^\p{L}{2,}(?:al|ive|ic|ous|ful|less|able|ible|ent|ant|ary)$|-(?:driven|based|led|first|minded|centered|centric)$/iu;
 
 /** `gaps[i]` is the evidence for a theme ending after token i (the last entry is unused). */
 export function gapEvidence(tokens: readonly RunToken[], page: PageEvidence, lexicon: ThemeLexicon): Float64Array {
@@ -53,6 +55,9 @@ export function gapEvidence(tokens: readonly RunToken[], page: PageEvidence, lex
     if (prev.words.length > 1 && prev.text.includes('-')) score += w.prevHyphenated;
     score += next.head.length > 4 && next.head.endsWith('ing') ? w.nextGerund : w.nextNotGerund;
     if (prev.tail.length > 3 && /[^s]s$/.test(prev.tail)) score += w.prevPlural;
+    if (participle.test(next.head)) score += w.nextParticiple;
+    else if (adjectival.test(next.text)) score += w.nextAdjectival;
+    if (participle.test(prev.tail)) score += w.prevParticiple;
     gaps[i] = score;
   }
   return gaps;
@@ -63,6 +68,7 @@ function endOdds(lexicon: ThemeLexicon, word: string, base: number, role: 'start
   const seen = lexicon.roleOf(word);
   if (seen === undefined) return 0;
   const hits = seen[role];
-  const odds = Math.log((hits + 0.5 * base) / (seen.seen - hits + 0.5 * (1 - base))) - Math.log(base / (1 - base));
+  const prior = w.lexiconRoleSmoothing;
+  const odds = Math.log((hits + prior * base) / (seen.seen - hits + prior * (1 - base))) - Math.log(base / (1 - base));
   return Math.max(-w.lexiconRoleClip, Math.min(w.lexiconRoleClip, odds));
 }

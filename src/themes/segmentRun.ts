@@ -1,7 +1,7 @@
 // Splits a run of words into themes: the best-scoring segmentation by dynamic programming (words × themes),
 // and how far ahead of its nearest rivals it is. Work is linear in the run; long runs drop the count prior.
 
-import { themeCountCounts, themeLengthCounts, splitLimits } from './themeWeights.js';
+import { priorWeights, themeCountCounts, themeLengthCounts, splitLimits } from './themeWeights.js';
 
 export interface Segmentation {
   /** Token indices where each theme starts; the first is 0. */
@@ -20,12 +20,12 @@ const countTotal = Object.values(themeCountCounts).reduce((sum, count) => sum + 
 const rareCount = Math.log(0.1 / countTotal);
 
 export function lengthPrior(length: number): number {
-  return lengthLogPrior[length] ?? -Infinity;
+  return priorWeights.length * (lengthLogPrior[length] ?? -Infinity);
 }
 
 export function countPrior(count: number): number {
   const seen = themeCountCounts[count];
-  return seen === undefined ? rareCount - count * 0.5 : Math.log(seen / countTotal);
+  return priorWeights.count * (seen === undefined ? rareCount - count * 0.5 : Math.log(seen / countTotal));
 }
 
 /** Confidence falls off with a nearby rival's score deficit on this scale (log-odds). */

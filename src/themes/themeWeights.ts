@@ -34,8 +34,10 @@ export const gapWeights = {
   /** The two words stand together inside a known theme. */
   lexiconPair: -2.5,
   /** Known themes often end with the previous word / start with the next (scaled log-odds, clipped). */
-  lexiconRole: 0.8,
+  lexiconRole: 0.5,
   lexiconRoleClip: 3,
+  /** Pseudo-count pulling a rarely seen word's role odds toward the lexicon's average. */
+  lexiconRoleSmoothing: 4,
   nextQuestionWord: 1.9,
   nextCapitalised: 1.7,
   nextAcronym: 1.2,
@@ -46,6 +48,10 @@ export const gapWeights = {
   nextGerund: 1.25,
   nextNotGerund: -0.17,
   prevPlural: 0.8,
+  /** Participles and adjective endings ("latent", "operational", "empowered") tend to open a theme. */
+  nextParticiple: 1.0,
+  prevParticiple: -1.1,
+  nextAdjectival: 0.6,
 } as const;
 
 /** Whole-theme cues. */
@@ -53,8 +59,11 @@ export const themeWeights = {
   /** The candidate is a known theme. */
   lexiconHit: 5,
   /** The candidate (two words or more) occurs as a phrase elsewhere in the page. */
-  pagePhrase: 0.5,
+  pagePhrase: 0,
 } as const;
+
+/** How strongly the length and count priors weigh against the word evidence. */
+export const priorWeights = { length: 1, count: 1 };
 
 /** Relative frequency of a theme's length in words (counted over profile pages); longer ones are rarer still. */
 export const themeLengthCounts: readonly number[] = [0, 3, 29, 97, 94, 74, 23, 7, 3, 2, 1, 0.5, 0.3];
