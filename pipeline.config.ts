@@ -52,7 +52,11 @@ export default defineConfig({
   ],
 
   chrome: {
-    navigation: ['PM Genome', 'Archetypes', 'Leaders', 'Methodology', 'Take the Quiz', '← All Leaders', '&larr; All Leaders', 'All Leaders', 'Toggle menu', 'Menu'],
+    navigation: [
+      'PM Genome', 'Archetypes', 'Leaders', 'Methodology', 'Take the Quiz', 'Home', 'Menu', 'Toggle menu', 'Search',
+      'Skip to content', 'Skip to main content', 'Sign in', 'Log in', 'Share', 'Back',
+      '← *', '‹ *', '< *', '« *', '*All Leaders', 'Back to *',
+    ],
     footer: ['Want to know how you compare?', 'Take the Assessment', 'Built from * episodes of *', 'An experiment in AI-powered content analysis*'],
   },
 
