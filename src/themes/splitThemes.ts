@@ -6,7 +6,7 @@ import type { ThemeLexicon } from './ThemeLexicon.js';
 import { gapEvidence, toRunToken } from './gapEvidence.js';
 import { lengthPrior, segmentRun } from './segmentRun.js';
 import { splitSeparated } from './splitSeparated.js';
-import { themeWeights } from './themeWeights.js';
+import { splitLimits, themeWeights } from './themeWeights.js';
 
 export interface ThemeSplit {
   themes: string[];
@@ -39,7 +39,7 @@ function splitOrInfer(run: string, context: ThemeContext): ThemeSplit {
   const split: ThemeSplit = { themes: [], inferred: false, confidence: 1 };
   for (const piece of separated.pieces) {
     // A piece with separators around it can still hold several themes run together.
-    const inner = piece.split(' ').length > 8 ? inferThemes(piece, context) : { themes: [piece], inferred: false, confidence: 1 };
+    const inner = piece.split(' ').length > splitLimits.maxSeparatedWords ? inferThemes(piece, context) : { themes: [piece], inferred: false, confidence: 1 };
     split.themes.push(...inner.themes);
     split.inferred ||= inner.inferred;
     split.confidence = Math.min(split.confidence, inner.confidence);

@@ -79,5 +79,5 @@ export const splitLimits = {
   /** Most words of page text indexed as evidence. */
   pageWords: 50_000,
   /** Separated pieces longer than this many words are themselves run together. */
-  maxSeparatedWords: 8,
+  maxSeparatedWords: 10,
 } as const;
