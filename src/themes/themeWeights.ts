@@ -63,7 +63,7 @@ export const themeWeights = {
 } as const;
 
 /** How strongly the length and count priors weigh against the word evidence. */
-export const priorWeights = { length: 1, count: 1 };
+export const priorWeights = { length: 1, count: 1.5 };
 
 /** Relative frequency of a theme's length in words (counted over profile pages); longer ones are rarer still. */
 export const themeLengthCounts: readonly number[] = [0, 3, 29, 97, 94, 74, 23, 7, 3, 2, 1, 0.5, 0.3];
