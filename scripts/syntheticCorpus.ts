@@ -53,6 +53,7 @@ export interface SyntheticCorpus {
 export function writeSyntheticCorpus(dir: string, count: number, templates = loadTemplates()): SyntheticCorpus {
   const byFamily = families.map((f) => templates.filter((t) => t.family === f)).filter((list) => list.length > 0);
   const files: string[] = [];
+  const folders = new Set<string>();
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const list = byFamily[i % byFamily.length] ?? [];
@@ -60,7 +61,8 @@ export function writeSyntheticCorpus(dir: string, count: number, templates = loa
     if (template === undefined) throw new Error('no corpus templates found');
     const name = `${template.name} ${suffix(i)}`;
     const folder = join(dir, template.family, String(Math.floor(i / 1000)).padStart(3, '0'));
-    if (i % 1000 === 0 || files.length < byFamily.length) mkdirSync(folder, { recursive: true });
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
     const file = join(folder, `page-${String(i).padStart(6, '0')}${template.ext}`);
     const text = template.text.split(template.name).join(name);
     writeFileSync(file, text);
