@@ -24,8 +24,9 @@ export function sniffFormat(text: string): SourceFormat {
   if (htmlStart.test(head)) return 'html';
   if ((head.match(htmlTag) ?? []).length >= 3) return 'html';
   let markdown = 0;
+  // The link pattern excludes its own openers so a line of `[a[a…` or `[a](…` is not scanned once per opener.
   for (const line of head.split(/\r\n|\r|\n/, 400)) {
-    if (markdownLine.test(line) || /\*\*[^*]+\*\*|\[[^\]]+\]\([^)]*\)/.test(line)) markdown++;
+    if (markdownLine.test(line) || /\*\*[^*]+\*\*|\[[^[\]]+\]\([^()]*\)/.test(line)) markdown++;
   }
   return markdown >= 3 ? 'markdown' : 'text';
 }
