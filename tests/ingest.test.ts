@@ -262,6 +262,12 @@ describe('leaderpages ingest: changes between runs', () => {
     expect(db.prepare(`SELECT status FROM sources WHERE path = 'raw/index.md'`).pluck().get()).toBe('rejected');
     expect(db.prepare(`SELECT count(*) FROM diagnostics WHERE source_path = 'raw/index.md' AND severity = 'error'`).pluck().get()).toBeGreaterThan(0);
     db.close();
+    // Unchanged, it stays rejected with the same diagnostics on the next run.
+    const firstDiagnostics = report.sources.find((s) => s.path === 'raw/index.md')?.diagnostics;
+    expect(ingest(site, 'raw', '--out', 'out', '--quiet').status).toBe(1);
+    const again = readReport(join(site, 'out'));
+    expect(again.run.counts).toMatchObject({ sources: 11, unchanged: 10, rejected: 1 });
+    expect(again.sources.find((s) => s.path === 'raw/index.md')?.diagnostics).toEqual(firstDiagnostics);
   });
 
   it('re-parses everything with --force without rewriting identical files', () => {

@@ -45,7 +45,7 @@ export class IngestWriter {
     const entry = this.decide(outcome);
     this.counts.sources++;
     this.counts[entry.status]++;
-    if (entry.status === 'rejected' && this.rejectedSamples.length < 20) this.rejectedSamples.push(entry);
+    if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
     this.options.report.add(entry);
     if (++this.pending >= this.batchSize) this.commit();
   }
@@ -88,7 +88,9 @@ export class IngestWriter {
         ]);
       }
       store.markUnchanged(outcome.path, run);
-      return { path: outcome.path, format: known?.format ?? null, status: 'unchanged', id, diagnostics: store.diagnosticsOf(outcome.path) };
+      // A stored rejection of the same bytes stands: reported again without parsing.
+      const status = known?.status === 'rejected' ? 'rejected' : 'unchanged';
+      return { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
     }
     if (outcome.kind === 'rejected') {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics);

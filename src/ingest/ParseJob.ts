@@ -3,13 +3,12 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
 
+/** A source the main thread has read and hashed, and found changed. */
 export interface ParseItem {
   /** Path as recorded in `source.path`, the database and the report. */
   path: string;
-  /** Absolute path to read. */
-  file: string;
-  /** sha256 of the bytes last parsed into a stored record; equal bytes are `unchanged`, not re-parsed. */
-  knownSha256: string | null;
+  bytes: Uint8Array;
+  sha256: string;
 }
 
 export interface ParseJob {
@@ -18,6 +17,7 @@ export interface ParseJob {
 }
 
 export type ParseOutcome =
+  /** Same bytes and parser version as the stored result: not parsed again. */
   | { kind: 'unchanged'; path: string; sha256: string; bytes: number }
   | {
       kind: 'parsed';

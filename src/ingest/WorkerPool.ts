@@ -1,4 +1,5 @@
-// A fixed pool of parse workers: jobs wait in a FIFO and go to the first idle worker.
+// A fixed pool of parse workers, started on the first job (an unchanged re-run starts none):
+// jobs wait in a FIFO and go to the first idle worker.
 
 import { Worker } from 'node:worker_threads';
 import type { PipelineOptions } from '../config/PipelineConfig.js';
@@ -16,9 +17,18 @@ export class WorkerPool {
   private readonly running = new Map<Worker, Pending>();
   private nextId = 0;
   private failure: Error | null = null;
+  private started = false;
 
-  constructor(size: number, options: PipelineOptions, workerUrl = new URL('./parseWorker.js', import.meta.url)) {
-    for (let i = 0; i < size; i++) {
+  constructor(
+    private readonly size: number,
+    private readonly options: PipelineOptions,
+    private readonly workerUrl = new URL('./parseWorker.js', import.meta.url),
+  ) {}
+
+  private start(): void {
+    this.started = true;
+    const { options, workerUrl } = this;
+    for (let i = 0; i < this.size; i++) {
       const worker = new Worker(workerUrl, { workerData: { options } });
       worker.on('message', (result: ParseJobResult) => this.finished(worker, result));
       worker.on('error', (error) => this.crashed(worker, error));
@@ -31,6 +41,7 @@ export class WorkerPool {
 
   parse(items: ParseItem[]): Promise<ParseOutcome[]> {
     if (this.failure !== null) return Promise.reject(this.failure);
+    if (!this.started) this.start();
     return new Promise((resolve, reject) => {
       this.waiting.push({ job: { id: this.nextId++, items }, resolve, reject });
       this.dispatch();

@@ -10,10 +10,6 @@ import { parseSource } from './parseSource.js';
 const config = resolveConfig((workerData as { options: PipelineOptions }).options);
 
 parentPort?.on('message', (job: ParseJob) => {
-  void (async () => {
-    const outcomes = [];
-    for (const item of job.items) outcomes.push(await parseSource(item, config));
-    const result: ParseJobResult = { id: job.id, outcomes };
-    parentPort?.postMessage(result);
-  })();
+  const result: ParseJobResult = { id: job.id, outcomes: job.items.map((item) => parseSource(item, config)) };
+  parentPort?.postMessage(result);
 });

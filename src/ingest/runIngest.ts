@@ -13,7 +13,8 @@ import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
 import { writeLinesAtomic } from '../sinks/writeNdjson.js';
 import { discoverSources } from './discoverSources.js';
 import { IngestWriter } from './IngestWriter.js';
-import type { ParseItem, ParseOutcome } from './ParseJob.js';
+import type { ParseOutcome } from './ParseJob.js';
+import { readSource } from './readSource.js';
 import { Progress } from './Progress.js';
 import { formatIngestSummary } from './formatIngestSummary.js';
 import { ReportWriter, type ReportMissing, type ReportSource } from './ReportWriter.js';
@@ -79,7 +80,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const knownSha256 = (path: string): string | null => {
     if (options.force) return null;
     const known = store.knownSource(path);
-    const reusable = known !== undefined && known.status !== 'rejected' && known.parserVersion === PARSER_VERSION && known.ownerPath === path;
+    if (known === undefined || known.parserVersion !== PARSER_VERSION) return null;
+    // A stored record is reusable while this source still owns its id; a stored rejection unless it
+    // was a duplicate-id, which depends on the other sources and is decided again.
+    const reusable = known.status === 'rejected' ? !known.duplicate : known.ownerPath === path;
     return reusable ? known.sha256 : null;
   };
 
@@ -91,8 +95,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       await queue.onSizeLessThan(workers * 2);
       queue
         .add(async () => {
-          const items: ParseItem[] = chunk.map((s) => ({ path: s.path, file: s.file, knownSha256: knownSha256(s.path) }));
-          ready.set(chunkIndex, await pool.parse(items));
+          const read = await Promise.all(chunk.map((s) => readSource(s, knownSha256(s.path), options.config)));
+          const toParse = read.flatMap((r) => ('parse' in r ? [r.parse] : []));
+          const parsed = toParse.length > 0 ? await pool.parse(toParse) : [];
+          let next = 0;
+          ready.set(chunkIndex, read.map((r) => ('outcome' in r ? r.outcome : (parsed[next++] as ParseOutcome))));
           applyReady();
         })
         .catch((error: unknown) => {
