@@ -13,6 +13,8 @@ interface Expected {
   /** Record fields that must come out exactly. */
   name?: string;
   id?: string;
+  /** How many dimension scores the record must hold. */
+  dimensions?: number;
   /** A marker that must appear nowhere in the record (hidden HTML content). */
   absent?: string;
 }
@@ -28,7 +30,7 @@ const cases = readdirSync(folder)
 
 describe('hostile input', () => {
   it('has a fixture for every case the issue lists', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(16);
+    expect(cases.length).toBeGreaterThanOrEqual(17);
   });
 
   it.each(cases)('$name', ({ name, expected }) => {
@@ -57,6 +59,7 @@ describe('hostile input', () => {
     expect(record.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     if (expected.name !== undefined) expect(record.name).toBe(expected.name);
     if (expected.id !== undefined) expect(record.id).toBe(expected.id);
+    if (expected.dimensions !== undefined) expect(record.dimensions).toHaveLength(expected.dimensions);
     if (expected.absent !== undefined) expect(JSON.stringify(record)).not.toContain(expected.absent);
   });
 });
