@@ -30,7 +30,7 @@ function committedSources(db: string): number {
 }
 
 it('survives SIGKILL mid-run and the next run completes it', async () => {
-  const total = 2000;
+  const total = 1200;
   writeSyntheticCorpus(join(site, 'pages'), total);
   const out = join(site, 'out');
 
