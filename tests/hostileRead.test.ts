@@ -1,11 +1,10 @@
-// Reading hostile files from disk: oversized (refused unread), missing, folders; and source discovery.
+// Reading hostile files from disk: oversized (refused unread), missing, folders.
 
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configWith } from '../src/config/defaultConfig.js';
-import { discoverSources } from '../src/read/discoverSources.js';
 import { readSourceFile } from '../src/read/readSourceFile.js';
 
 let dir: string;
@@ -51,30 +50,5 @@ describe('readSourceFile', () => {
       diagnostic: { rule: 'read-error', message: 'Cannot read file: ENOENT.' },
     });
     expect(await readSourceFile(dir, configWith())).toMatchObject({ ok: false, diagnostic: { rule: 'read-error' } });
-  });
-});
-
-describe('discoverSources', () => {
-  beforeAll(() => {
-    mkdirSync(join(dir, 'tree', 'a', 'deep'), { recursive: true });
-    mkdirSync(join(dir, 'tree', '.hidden'), { recursive: true });
-    for (const name of ['a/one.txt', 'a/deep/two.md', 'a/deep/three.html', 'a/notes.json', 'b.htm', '.hidden/x.txt']) {
-      writeFileSync(join(dir, 'tree', name), 'x');
-    }
-  });
-
-  it('walks folders recursively for source pages only, sorted', async () => {
-    const found = await discoverSources(['tree'], dir);
-    expect(found).toEqual({ files: ['tree/a/deep/three.html', 'tree/a/deep/two.md', 'tree/a/one.txt', 'tree/b.htm'], unmatched: [] });
-  });
-
-  it('expands globs, keeps named files of any extension, and removes duplicates', async () => {
-    const found = await discoverSources(['tree/**/*.md', 'tree/a/notes.json', 'tree/a/deep/two.md', 'tree/a/'], dir);
-    expect(found.files).toEqual(['tree/a/deep/three.html', 'tree/a/deep/two.md', 'tree/a/notes.json', 'tree/a/one.txt']);
-  });
-
-  it('returns inputs that match nothing separately', async () => {
-    const found = await discoverSources(['tree/b.htm', 'tree/missing.txt', 'tree/**/*.pdf'], dir);
-    expect(found).toEqual({ files: ['tree/b.htm'], unmatched: ['tree/missing.txt', 'tree/**/*.pdf'] });
   });
 });

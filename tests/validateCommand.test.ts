@@ -84,7 +84,8 @@ describe('leaderpages validate: usage', () => {
     [['--max-warnings', 'many', hostile], /--max-warnings takes a whole number/],
     [['--max-warnings', '-1', hostile], /--max-warnings/],
     [['--frobnicate', hostile], /Unknown option '--frobnicate'/],
-    [['no/such/folder'], /no source files match 'no\/such\/folder'/],
+    [['no/such/folder'], /no such file or folder: no\/such\/folder/],
+    [['tests/fixtures/hostile/*.pdf'], /no source files match 'tests\/fixtures\/hostile\/\*\.pdf'/],
     [['--config', 'missing.config.ts', hostile], /config file not found: missing.config.ts/],
   ])('exits 2 with nothing on stdout for %j', async (args, message) => {
     const result = await run(args);
@@ -171,15 +172,20 @@ describe('leaderpages validate: exit policy and config', () => {
     }
   });
 
-  it('refuses files over maxFileBytes and reports inputs that match nothing, but checks the rest', async () => {
-    writeFileSync(join(project, 'small.config.mjs'), `export default { maxFileBytes: 100 };\n`);
-    const result = await run(['--format', 'json', '--config', 'small.config.mjs', 'pages/clean.txt', 'pages/gone.txt'], { cwd: project });
-    expect(result.code).toBe(1);
-    const json = JSON.parse(result.stdout) as JsonResult[];
-    expect(json).toEqual([
-      { path: 'pages/gone.txt', messages: [expect.objectContaining({ rule: 'read-error', severity: 'error', line: 1, column: 1 })] },
-      { path: 'pages/clean.txt', messages: [expect.objectContaining({ rule: 'file-too-large', severity: 'error', line: 1, column: 1 })] },
-    ]);
+  it('refuses files over maxFileBytes unread, and checks the rest', async () => {
+    writeFileSync(join(project, 'small.config.mjs'), `export default { maxFileBytes: ${Buffer.byteLength(cleanPage) - 1} };\n`);
+    writeFileSync(join(project, 'pages', 'tiny.txt'), 'Dana Okafor\n');
+    try {
+      const result = await run(['--format', 'json', '--config', 'small.config.mjs', 'pages/clean.txt', 'pages/tiny.txt'], { cwd: project });
+      expect(result.code).toBe(1);
+      const json = JSON.parse(result.stdout) as JsonResult[];
+      expect(json).toEqual([
+        { path: 'pages/clean.txt', messages: [expect.objectContaining({ rule: 'file-too-large', severity: 'error', line: 1, column: 1 })] },
+        { path: 'pages/tiny.txt', messages: [expect.objectContaining({ rule: 'not-a-profile' })] },
+      ]);
+    } finally {
+      rmSync(join(project, 'pages', 'tiny.txt'));
+    }
   });
 
   it('colours stylish output when forced, and never when NO_COLOR is set', async () => {

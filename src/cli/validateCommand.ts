@@ -7,7 +7,7 @@ import { countMessages, type LintResult } from '../lint/LintResult.js';
 import { formatNames, formatters, type FormatName } from '../lint/formatters.js';
 import { lintExitCode } from '../lint/lintExitCode.js';
 import { lintSource } from '../lint/lintSource.js';
-import { discoverSources } from '../read/discoverSources.js';
+import { discoverSources } from '../ingest/discoverSources.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
 
 function isFormat(name: string): name is FormatName {
@@ -72,19 +72,11 @@ Exit codes: 0 no errors (and no warnings with --strict, or at most N with --max-
 
     const inputs = positionals.length > 0 ? positionals : config.inputs;
     if (inputs.length === 0) throw new UsageError('no inputs: name files, folders or globs, or set `inputs` in the config.');
-    const { files, unmatched } = await discoverSources(inputs, io.cwd);
-    if (files.length === 0) throw new UsageError(`no source files match ${inputs.map((i) => `'${i}'`).join(', ')}.`);
+    const sources = await discoverSources(inputs, io.cwd);
+    if (sources.length === 0) throw new UsageError(`no source files match ${inputs.map((i) => `'${i}'`).join(', ')}.`);
 
     const results: LintResult[] = [];
-    for (const input of unmatched) {
-      results.push({
-        path: input,
-        messages: [{ severity: 'error', rule: 'read-error', message: 'No file, folder or glob match for this input.', line: 1, column: 1, endLine: 1, endColumn: 1 }],
-      });
-    }
-    for (const file of files) {
-      results.push(await lintSource(file, config, io.cwd));
-    }
+    for (const source of sources) results.push(await lintSource(source, config));
 
     io.stdout.write(formatters[format](results, { color: wantsColor(io) }));
     return lintExitCode(countMessages(results), { strict: values.strict, maxWarnings });
