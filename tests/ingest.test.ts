@@ -270,6 +270,17 @@ describe('leaderpages ingest: changes between runs', () => {
     expect(again.sources.find((s) => s.path === 'raw/index.md')?.diagnostics).toEqual(firstDiagnostics);
   });
 
+  it('re-parses unchanged sources when the pipeline config changes', () => {
+    const site = makeSite();
+    sites.push(site);
+    expect(ingest(site, 'raw', '--out', 'out', '--quiet').status).toBe(0);
+    writeFileSync(join(site, 'pipeline.config.mjs'), "export default { rules: { 'themes-inferred': 'off' } };\n");
+    expect(ingest(site, 'raw', '--out', 'out', '--quiet').status).toBe(0);
+    expect(readReport(join(site, 'out')).run.counts).toMatchObject({ written: 10, unchanged: 0 });
+    expect(ingest(site, 'raw', '--out', 'out', '--quiet').status).toBe(0);
+    expect(readReport(join(site, 'out')).run.counts).toMatchObject({ written: 0, unchanged: 10 });
+  });
+
   it('re-parses everything with --force without rewriting identical files', () => {
     const site = makeSite();
     sites.push(site);

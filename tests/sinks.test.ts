@@ -36,7 +36,7 @@ let run: number;
 
 function save(record: LeaderProfile): void {
   store.saveSource(
-    { path: record.source.path, sha256: record.source.sha256, bytes: record.source.bytes, format: 'markdown', status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION },
+    { path: record.source.path, sha256: record.source.sha256, bytes: record.source.bytes, format: 'markdown', status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: null },
     run,
     [],
   );
@@ -125,7 +125,7 @@ describe('LeaderStore', () => {
   it('deleting a source cascades to its leader, children, FTS row and diagnostics', () => {
     const bill = records.find((r) => r.id === 'bill-carr') as LeaderProfile;
     store.saveSource(
-      { path: bill.source.path, sha256: bill.source.sha256, bytes: 1, format: 'markdown', status: 'written', leaderId: 'bill-carr', parserVersion: PARSER_VERSION },
+      { path: bill.source.path, sha256: bill.source.sha256, bytes: 1, format: 'markdown', status: 'written', leaderId: 'bill-carr', parserVersion: PARSER_VERSION, configSha256: null },
       run,
       [{ severity: 'warning', rule: 'themes-inferred', message: 'm', line: 3, column: 1, endLine: 3, endColumn: 9, path: 'themes' }],
     );

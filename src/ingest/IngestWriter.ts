@@ -18,6 +18,8 @@ export interface IngestWriterOptions {
   leadersDir: string;
   config: PipelineConfig;
   report: ReportWriter;
+  /** Fingerprint of the pipeline options, stored with each parsed source. */
+  configSha256: string;
   /** Sources per transaction. */
   batchSize?: number;
 }
@@ -113,7 +115,7 @@ export class IngestWriter {
     this.leadersWillChange();
     if (writeFileIfChanged(file, outcome.json)) this.filesWritten++;
     store.saveSource(
-      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION },
+      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256 },
       run,
       outcome.diagnostics,
     );
@@ -131,7 +133,7 @@ export class IngestWriter {
     diagnostics: Diagnostic[],
   ): ReportSource {
     const { store, run } = this.options;
-    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION }, run, diagnostics);
+    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256 }, run, diagnostics);
     // A source that no longer yields a record no longer backs the leaders it produced before.
     if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
     return { path, format, status: 'rejected', id, diagnostics };

@@ -1,6 +1,7 @@
 // The ingest run: discover sources, parse changed ones on a worker pool (p-queue bounds what is in
 // flight), apply outcomes in path order through the one writer, then prune, export and report.
 
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,11 +57,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const run = store.beginRun(startedAt, PARSER_VERSION, runOptions);
   const recovering = store.hasUnfinishedRunBefore(run) || store.exportsStale();
   const report = new ReportWriter(join(outDir, 'report.json'));
-  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report });
+  const { severityOf: _severityOf, ...plainOptions } = options.config;
+  const configSha256 = createHash('sha256').update(JSON.stringify(plainOptions)).digest('hex');
+  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256 });
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
-  const { severityOf: _severityOf, ...plainOptions } = options.config;
   const pool = new WorkerPool(workers, plainOptions);
   // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
   const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
@@ -80,7 +82,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const knownSha256 = (path: string): string | null => {
     if (options.force) return null;
     const known = store.knownSource(path);
-    if (known === undefined || known.parserVersion !== PARSER_VERSION) return null;
+    if (known === undefined || known.parserVersion !== PARSER_VERSION || known.configSha256 !== configSha256) return null;
     // A stored record is reusable while this source still owns its id; a stored rejection unless it
     // was a duplicate-id, which depends on the other sources and is decided again.
     const reusable = known.status === 'rejected' ? !known.duplicate : known.ownerPath === path;

@@ -15,12 +15,15 @@ export interface SourceRow {
   status: SourceStatus;
   leaderId: string | null;
   parserVersion: string;
+  /** Fingerprint of the pipeline options the source was parsed with. */
+  configSha256: string | null;
 }
 
 export interface KnownSource {
   sha256: string | null;
   format: SourceFormat | null;
   parserVersion: string;
+  configSha256: string | null;
   status: SourceStatus;
   leaderId: string | null;
   /** Path of the source that owns `leaderId` now, or null when no leader row has that id. */
@@ -51,16 +54,16 @@ export class LeaderStore {
   constructor(readonly db: LeaderDatabase) {
     const s = (sql: string) => db.prepare(sql);
     this.statements = {
-      knownSource: s(`SELECT s.sha256, s.format, s.parser_version AS parserVersion, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
+      knownSource: s(`SELECT s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
           EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
         FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path = ?`),
       ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun
         FROM leaders l JOIN sources s ON s.path = l.source_path WHERE l.id = ?`),
-      upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, last_seen_run)
-        VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @run)
+      upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run)
+        VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @configSha256, @run)
         ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, format = excluded.format,
           status = excluded.status, leader_id = excluded.leader_id, parser_version = excluded.parser_version,
-          last_seen_run = excluded.last_seen_run`),
+          config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run`),
       markUnchanged: s(`UPDATE sources SET status = CASE status WHEN 'rejected' THEN 'rejected' ELSE 'unchanged' END, last_seen_run = ? WHERE path = ?`),
       deleteDiagnostics: s(`DELETE FROM diagnostics WHERE source_path = ?`),
       insertDiagnostic: s(`INSERT INTO diagnostics (source_path, severity, rule, message, line, "column", end_line, end_column, field)

@@ -115,4 +115,8 @@ export const migrations: readonly string[] = [
   -- Set when leaders change, cleared once leaders.ndjson and leaders/ match the table again.
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   `,
+  // 2: the pipeline config a source was parsed with, so a config change re-parses it.
+  `
+  ALTER TABLE sources ADD COLUMN config_sha256 TEXT;
+  `,
 ];
