@@ -88,6 +88,24 @@ describe('decodeSource', () => {
     );
   });
 
+  it('never throws, and locates every message inside the decoded text', () => {
+    const boms = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]);
+    fc.assert(
+      fc.property(boms, fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 0, max: 300 }), (bom, body, limit) => {
+        const file = decode([...bom, ...body], configWith({ maxFileBytes: limit }));
+        const lines = file.text.split(/\r\n|\r|\n/);
+        for (const m of file.messages) {
+          expect(m.line).toBeGreaterThanOrEqual(1);
+          expect(m.line).toBeLessThanOrEqual(lines.length);
+          expect(m.column).toBeGreaterThanOrEqual(1);
+          expect(m.column).toBeLessThanOrEqual((lines[m.line - 1]?.length ?? 0) + 1);
+        }
+        expect(file.fatal).toBe(file.messages.some((m) => m.severity === 'error'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it.each([
     ['a PNG header', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]],
     ['UTF-16 without a BOM', utf16le('Dana Okafor\n')],
