@@ -54,7 +54,19 @@ function inferThemes(text: string, context: ThemeContext): ThemeSplit {
   if (tokens.length === 1 || lexicon.has(text)) return { themes: [text], inferred: false, confidence: 1 };
   const page = new PageEvidence(context.pageText, tokens.flatMap((token) => token.words));
   const gaps = gapEvidence(tokens, page, lexicon);
+  // The segmenter asks for the same (start, end) spans many times over; score each once.
+  const span = tokens.length + 1;
+  const memo = new Map<number, number>();
   const scoreTheme = (start: number, end: number): number => {
+    const key = start * span + end;
+    let score = memo.get(key);
+    if (score === undefined) {
+      score = scoreSpan(start, end);
+      memo.set(key, score);
+    }
+    return score;
+  };
+  const scoreSpan = (start: number, end: number): number => {
     const words = tokens.slice(start, end).flatMap((token) => token.words);
     let score = lengthPrior(end - start) + (end < tokens.length ? (gaps[end - 1] ?? 0) : 0);
     if (lexicon.hasKey(words.join(' '))) score += themeWeights.lexiconHit;
