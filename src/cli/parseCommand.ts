@@ -6,6 +6,7 @@ import { parseDocument } from '../pipeline/parseDocument.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
 import { formatDiagnosticLine } from './formatDiagnosticLine.js';
+import { loadThemeLexicon } from '../themes/loadThemeLexicon.js';
 
 export const parseCommand: Command = {
   name: 'parse',
@@ -38,7 +39,9 @@ Exit codes: 0 a record was produced, 1 the page was rejected, 2 usage error.`,
       io.stderr.write(`leaderpages: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       return ExitCode.failed;
     }
-    const result = parseDocument({ path, bytes, config });
+    const { lexicon, problem } = loadThemeLexicon(config, io.cwd);
+    if (problem !== null) io.stderr.write(`leaderpages: warning: ${problem}\n`);
+    const result = parseDocument({ path, bytes, config, lexicon });
     for (const d of result.diagnostics) io.stderr.write(formatDiagnosticLine(path, d) + '\n');
     const output = values.diagnostics ? { record: result.record, diagnostics: result.diagnostics } : result.record;
     io.stdout.write(JSON.stringify(output, null, 2) + '\n');
