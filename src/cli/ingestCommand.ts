@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/loadConfig.js';
 import { runIngest } from '../ingest/runIngest.js';
 import { SchemaTooNewError } from '../sinks/openDatabase.js';
+import { loadThemeLexicon } from '../themes/loadThemeLexicon.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
 import { formatDiagnosticLine } from './formatDiagnosticLine.js';
 
@@ -28,6 +29,9 @@ write, in DIR:
   report.json         this run: counts, and every source's status and diagnostics
 
 Sources whose bytes and parser version are unchanged since the last run are not parsed again.
+Key themes that arrive run together are split with the themes already seen with separators: the
+config's themes.lexiconFile, earlier runs (in leaders.db) and, in a second pass over just those
+pages, the other pages of this run.
 Without PATH, the config's inputs are used (default: raw/**/*.{txt,md,markdown,html,htm}).
 
 Options:
@@ -56,6 +60,8 @@ Exit codes: 0 every source written or unchanged, 1 some source was rejected, 2 u
     });
     const concurrency = parseConcurrency(values.concurrency);
     const config = await loadConfig(values.config, io.cwd);
+    const { lexicon, problem } = loadThemeLexicon(config, io.cwd);
+    if (problem !== null && !values.quiet) io.stderr.write(`leaderpages: warning: ${problem}\n`);
     let summary;
     try {
       summary = await runIngest({
@@ -68,6 +74,7 @@ Exit codes: 0 every source written or unchanged, 1 some source was rejected, 2 u
         config,
         cwd: io.cwd,
         stderr: io.stderr,
+        lexiconThemes: lexicon.themes(),
       });
     } catch (error) {
       if (error instanceof SchemaTooNewError) throw new UsageError(error.message);

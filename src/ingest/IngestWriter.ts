@@ -9,6 +9,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
 import { writeFileIfChanged } from '../sinks/writeFileAtomic.js';
+import type { BatchLearning } from './BatchLearning.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
 
@@ -34,6 +35,11 @@ export class IngestWriter {
   filesWritten = 0;
   leadersChanged = false;
   readonly rejectedSamples: ReportSource[] = [];
+  /**
+   * Set during the first pass: it sees every written record, and a record whose themes were inferred is
+   * stored without the config fingerprint, so a run killed before the second pass parses it again.
+   */
+  learning: BatchLearning | null = null;
   private inTransaction = false;
   private pending = 0;
   private readonly batchSize: number;
@@ -49,6 +55,26 @@ export class IngestWriter {
     this.counts[entry.status]++;
     if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
     this.options.report.add(entry);
+    if (++this.pending >= this.batchSize) this.commit();
+  }
+
+  /** A second-pass result for a source `apply` already decided: replaces its rows, file and report entry. */
+  revise(outcome: ParseOutcome): void {
+    this.begin();
+    const entry = this.decide(outcome);
+    if (entry.status !== 'written') {
+      this.counts.written--;
+      this.counts[entry.status]++;
+      if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
+    }
+    this.options.report.revise(entry);
+    if (++this.pending >= this.batchSize) this.commit();
+  }
+
+  /** A provisional first-pass result stands (no second pass was needed): give it the config fingerprint. */
+  confirm(path: string): void {
+    this.begin();
+    this.options.store.setConfigSha256(path, this.options.configSha256);
     if (++this.pending >= this.batchSize) this.commit();
   }
 
@@ -114,8 +140,9 @@ export class IngestWriter {
     }
     this.leadersWillChange();
     if (writeFileIfChanged(file, outcome.json)) this.filesWritten++;
+    const provisional = this.learning?.written(outcome.path, record.themes, outcome.diagnostics) ?? false;
     store.saveSource(
-      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256 },
+      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256 },
       run,
       outcome.diagnostics,
     );

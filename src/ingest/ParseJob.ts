@@ -1,7 +1,15 @@
 // Messages between the ingest's main thread and its parse workers: plain data only.
 
+import type { PipelineOptions } from '../config/PipelineConfig.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
+
+/** What each parse worker starts with. */
+export interface ParseWorkerData {
+  options: PipelineOptions;
+  /** Known themes for splitting run-together theme lines; the same for every page of a pass. */
+  lexicon: readonly string[];
+}
 
 /** A source the main thread has read and hashed, and found changed. */
 export interface ParseItem {

@@ -2,8 +2,7 @@
 // jobs wait in a FIFO and go to the first idle worker.
 
 import { Worker } from 'node:worker_threads';
-import type { PipelineOptions } from '../config/PipelineConfig.js';
-import type { ParseItem, ParseJob, ParseJobResult, ParseOutcome } from './ParseJob.js';
+import type { ParseItem, ParseJob, ParseJobResult, ParseOutcome, ParseWorkerData } from './ParseJob.js';
 
 interface Pending {
   job: ParseJob;
@@ -21,15 +20,15 @@ export class WorkerPool {
 
   constructor(
     private readonly size: number,
-    private readonly options: PipelineOptions,
+    private readonly workerData: ParseWorkerData,
     private readonly workerUrl = new URL('./parseWorker.js', import.meta.url),
   ) {}
 
   private start(): void {
     this.started = true;
-    const { options, workerUrl } = this;
+    const { workerData, workerUrl } = this;
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(workerUrl, { workerData: { options } });
+      const worker = new Worker(workerUrl, { workerData });
       worker.on('message', (result: ParseJobResult) => this.finished(worker, result));
       worker.on('error', (error) => this.crashed(worker, error));
       worker.on('exit', (code) => {

@@ -1,16 +1,17 @@
 // Parse one read source into an outcome for the writer (runs in a worker). Never throws for bad input.
 
 import type { PipelineConfig } from '../config/PipelineConfig.js';
+import type { ThemeLexicon } from '../themes/ThemeLexicon.js';
 import { parseDocument } from '../pipeline/parseDocument.js';
 import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
 import type { ParseItem, ParseOutcome } from './ParseJob.js';
 
-export function parseSource(item: ParseItem, config: PipelineConfig): ParseOutcome {
+export function parseSource(item: ParseItem, config: PipelineConfig, lexicon: ThemeLexicon): ParseOutcome {
   const { path, sha256 } = item;
   const bytes = item.bytes.length;
   let result;
   try {
-    result = parseDocument({ path, bytes: item.bytes, config });
+    result = parseDocument({ path, bytes: item.bytes, config, lexicon });
   } catch (error) {
     // parseDocument promises not to throw; if a bug makes it, reject this source and keep the batch going.
     const message = `Internal parser error: ${error instanceof Error ? error.message : String(error)}.`;

@@ -1,5 +1,7 @@
 // The ingest run: discover sources, parse changed ones on a worker pool (p-queue bounds what is in
 // flight), apply outcomes in path order through the one writer, then prune, export and report.
+// Run-together key themes are split with a fixed lexicon per pass (file + earlier runs' themes); pages
+// whose split was inferred get one second pass with the themes this batch listed with separators.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -14,8 +16,10 @@ import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
 import { writeLinesAtomic } from '../sinks/writeNdjson.js';
 import { discoverSources } from './discoverSources.js';
 import { IngestWriter } from './IngestWriter.js';
-import type { ParseOutcome } from './ParseJob.js';
-import { readSource } from './readSource.js';
+import { BatchLearning } from './BatchLearning.js';
+import type { ParseOutcome, ParseWorkerData } from './ParseJob.js';
+import { readSource, type ReadSource } from './readSource.js';
+import type { SourceRef } from './discoverSources.js';
 import { Progress } from './Progress.js';
 import { formatIngestSummary } from './formatIngestSummary.js';
 import { ReportWriter, type ReportMissing, type ReportSource } from './ReportWriter.js';
@@ -31,6 +35,8 @@ export interface IngestOptions {
   config: PipelineConfig;
   cwd: string;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Themes of the configured lexicon file (see loadThemeLexicon), in file order. */
+  lexiconThemes?: readonly string[];
 }
 
 export interface IngestSummary {
@@ -58,27 +64,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const recovering = store.hasUnfinishedRunBefore(run) || store.exportsStale();
   const report = new ReportWriter(join(outDir, 'report.json'));
   const { severityOf: _severityOf, ...plainOptions } = options.config;
-  const configSha256 = createHash('sha256').update(JSON.stringify(plainOptions)).digest('hex');
+  const lexiconFile = options.lexiconThemes ?? [];
+  // The lexicon file's themes count as config: a changed file re-parses pages split with the old one.
+  const fingerprint = lexiconFile.length === 0 ? plainOptions : { ...plainOptions, lexiconThemes: lexiconFile };
+  const configSha256 = createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
   const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256 });
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
-  const pool = new WorkerPool(workers, plainOptions);
-  // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
-  const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
-  const queue = new PQueue({ concurrency: workers * 2 });
-
-  // Outcomes arrive out of order; they are applied strictly in path order.
-  const ready = new Map<number, ParseOutcome[]>();
-  let nextToApply = 0;
-  let failure: unknown = null;
-  const applyReady = (): void => {
-    for (let outcomes = ready.get(nextToApply); outcomes !== undefined; outcomes = ready.get(nextToApply)) {
-      ready.delete(nextToApply++);
-      for (const outcome of outcomes) writer.apply(outcome);
-      progress.advance(outcomes.length);
-    }
-  };
   const knownSha256 = (path: string): string | null => {
     if (options.force) return null;
     const known = store.knownSource(path);
@@ -88,36 +81,35 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     const reusable = known.status === 'rejected' ? !known.duplicate : known.ownerPath === path;
     return reusable ? known.sha256 : null;
   };
+  // Learning from separated themes is only sound while inferred splits are marked as such.
+  const learning = options.config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconFile, store.separatedThemes());
+  writer.learning = learning;
 
   try {
-    for (let start = 0, index = 0; start < sources.length && failure === null; start += chunkSize, index++) {
-      const chunk = sources.slice(start, start + chunkSize);
-      const chunkIndex = index;
-      // Back-pressure: never more than a couple of chunks per worker waiting.
-      await queue.onSizeLessThan(workers * 2);
-      queue
-        .add(async () => {
-          const read = await Promise.all(chunk.map((s) => readSource(s, knownSha256(s.path), options.config)));
-          const toParse = read.flatMap((r) => ('parse' in r ? [r.parse] : []));
-          const parsed = toParse.length > 0 ? await pool.parse(toParse) : [];
-          let next = 0;
-          ready.set(chunkIndex, read.map((r) => ('outcome' in r ? r.outcome : (parsed[next++] as ParseOutcome))));
-          applyReady();
-        })
-        .catch((error: unknown) => {
-          failure ??= error;
-        });
+    const first = { workers, workerData: { options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile } };
+    await parseInOrder(sources, first, (s) => readSource(s, knownSha256(s.path), options.config), (outcomes) => {
+      for (const outcome of outcomes) writer.apply(outcome);
+      progress.advance(outcomes.length);
+    });
+    writer.learning = null;
+    const secondLexicon = learning?.secondPassThemes() ?? null;
+    if (learning !== null && secondLexicon !== null) {
+      // Same pages, same bytes (read again: only their paths were kept), the batch's themes added.
+      const inferred = new Set(learning.inferredPaths);
+      const again = sources.filter((s) => inferred.has(s.path));
+      const second = { workers: Math.min(workers, again.length), workerData: { options: plainOptions, lexicon: secondLexicon } };
+      await parseInOrder(again, second, (s) => readSource(s, null, options.config), (outcomes) => {
+        for (const outcome of outcomes) writer.revise(outcome);
+      });
+    } else {
+      for (const path of learning?.inferredPaths ?? []) writer.confirm(path);
     }
-    await queue.onIdle();
-    if (failure !== null) throw failure;
     writer.commit();
   } catch (error) {
     writer.rollback();
     report.abandon();
     store.db.close();
     throw error;
-  } finally {
-    await pool.close();
   }
 
   const counts = writer.counts;
@@ -147,4 +139,59 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   store.db.close();
   progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir));
   return { outDir, counts, missing, rejectedSamples: writer.rejectedSamples, elapsedMs: progress.elapsedMs };
+}
+
+interface PassOptions {
+  workers: number;
+  workerData: ParseWorkerData;
+}
+
+/**
+ * One pass over `sources` on its own worker pool (started only if something needs parsing): outcomes
+ * arrive out of order and are handed to `apply` strictly in path order.
+ */
+async function parseInOrder(
+  sources: readonly SourceRef[],
+  pass: PassOptions,
+  read: (source: SourceRef) => Promise<ReadSource>,
+  apply: (outcomes: ParseOutcome[]) => void,
+): Promise<void> {
+  const { workers } = pass;
+  const pool = new WorkerPool(workers, pass.workerData);
+  // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
+  const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
+  const queue = new PQueue({ concurrency: workers * 2 });
+  const ready = new Map<number, ParseOutcome[]>();
+  let nextToApply = 0;
+  let failure: unknown = null;
+  const applyReady = (): void => {
+    for (let outcomes = ready.get(nextToApply); outcomes !== undefined; outcomes = ready.get(nextToApply)) {
+      ready.delete(nextToApply++);
+      apply(outcomes);
+    }
+  };
+  try {
+    for (let start = 0, index = 0; start < sources.length && failure === null; start += chunkSize, index++) {
+      const chunk = sources.slice(start, start + chunkSize);
+      const chunkIndex = index;
+      // Back-pressure: never more than a couple of chunks per worker waiting.
+      await queue.onSizeLessThan(workers * 2);
+      queue
+        .add(async () => {
+          const results = await Promise.all(chunk.map(read));
+          const toParse = results.flatMap((r) => ('parse' in r ? [r.parse] : []));
+          const parsed = toParse.length > 0 ? await pool.parse(toParse) : [];
+          let next = 0;
+          ready.set(chunkIndex, results.map((r) => ('outcome' in r ? r.outcome : (parsed[next++] as ParseOutcome))));
+          applyReady();
+        })
+        .catch((error: unknown) => {
+          failure ??= error;
+        });
+    }
+    await queue.onIdle();
+    if (failure !== null) throw failure;
+  } finally {
+    await pool.close();
+  }
 }

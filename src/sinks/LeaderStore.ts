@@ -84,6 +84,9 @@ export class LeaderStore {
       ) as Record<(typeof childTables)[number], ReturnType<typeof s>>,
       hasLeader: s(`SELECT 1 FROM leaders WHERE id = ?`).pluck(),
       records: s(`SELECT id, record FROM leaders ORDER BY id`),
+      separatedThemes: s(`SELECT DISTINCT t.text FROM themes t JOIN leaders l ON l.id = t.leader_id
+        WHERE NOT EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = l.source_path AND d.rule = 'themes-inferred')`).pluck(),
+      setConfigSha256: s(`UPDATE sources SET config_sha256 = ? WHERE path = ?`),
       insertRun: s(`INSERT INTO runs (started_at, parser_version, options) VALUES (?, ?, ?)`),
       finishRun: s(`UPDATE runs SET finished_at = @finishedAt, sources = @sources, written = @written, unchanged = @unchanged,
         rejected = @rejected, missing = @missing, pruned = @pruned WHERE id = @run`),
@@ -183,6 +186,15 @@ export class LeaderStore {
   /** Every stored record as its compact JSON, ordered by id, one row at a time. */
   *records(): Generator<{ id: string; record: string }> {
     yield* this.statements.records.iterate() as IterableIterator<{ id: string; record: string }>;
+  }
+
+  /** Themes of stored leaders whose source listed them with separators (no themes-inferred diagnostic). */
+  separatedThemes(): string[] {
+    return this.statements.separatedThemes.all() as string[];
+  }
+
+  setConfigSha256(path: string, configSha256: string): void {
+    this.statements.setConfigSha256.run(configSha256, path);
   }
 
   missingSources(run: number): { path: string; leaderId: string | null }[] {
