@@ -1,0 +1,120 @@
+// Flattens inline HTML content into positioned text tokens, without recursion (pages may nest deeply).
+// Each top-level child becomes a "part" so chips, cells and glyph spans can be told apart later.
+
+import type { HtmlNode } from './HtmlNode.js';
+import { tagOf } from './HtmlNode.js';
+import { blockTags, strongTags } from './htmlTags.js';
+
+export interface InlineToken {
+  /** Decoded text, or ' ' for a separator that markup implies (block edge, <br>, glued chips). */
+  text: string;
+  /** Source range of the text node (end exclusive); -1 for separators. */
+  start: number;
+  end: number;
+  /** Index into the run's parts; -1 for separators. */
+  part: number;
+  /** Outermost <strong>/<b> and <cite> around the text, if any. */
+  strong: HtmlNode | null;
+  cite: HtmlNode | null;
+  /** A <br> while lines are being split. */
+  isBreak: boolean;
+}
+
+export interface InlinePart {
+  node: HtmlNode;
+  isElement: boolean;
+}
+
+export interface InlineRun {
+  tokens: InlineToken[];
+  parts: InlinePart[];
+}
+
+export interface CollectOptions {
+  splitBreaks: boolean;
+  /** Whether an element is left out of the text (read by the caller instead). */
+  isSkipped: (element: HtmlNode) => boolean;
+  isExcluded?: (element: HtmlNode) => boolean;
+  /** Receives excluded elements, in document order. */
+  excluded?: HtmlNode[];
+  strong?: HtmlNode | null;
+  cite?: HtmlNode | null;
+}
+
+interface Frame {
+  node: HtmlNode | null;
+  part: number;
+  strong: HtmlNode | null;
+  cite: HtmlNode | null;
+}
+
+const separatorFrame: Frame = { node: null, part: -1, strong: null, cite: null };
+
+export function separatorToken(): InlineToken {
+  return { text: ' ', start: -1, end: -1, part: -1, strong: null, cite: null, isBreak: false };
+}
+
+export function collectInline(nodes: readonly HtmlNode[], options: CollectOptions): InlineRun {
+  const parts: InlinePart[] = [];
+  const top: Frame[] = [];
+  let previousWasElement = false;
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      const last = parts[parts.length - 1];
+      if (last === undefined || last.isElement) parts.push({ node, isElement: false });
+      top.push({ node, part: parts.length - 1, strong: options.strong ?? null, cite: options.cite ?? null });
+      previousWasElement = false;
+    } else if (tagOf(node) !== '' && !options.isSkipped(node)) {
+      // Chips written back to back (<a>A</a><a>B</a>) still read as separate words.
+      if (previousWasElement) top.push(separatorFrame);
+      parts.push({ node, isElement: true });
+      top.push({ node, part: parts.length - 1, strong: options.strong ?? null, cite: options.cite ?? null });
+      previousWasElement = true;
+    }
+  }
+
+  const tokens: InlineToken[] = [];
+  const stack: Frame[] = top.reverse();
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    const { node } = frame;
+    if (node === null) {
+      tokens.push(separatorToken());
+      continue;
+    }
+    if (node.type === 'text') {
+      const location = node.sourceCodeLocation;
+      tokens.push({
+        text: node.data ?? '',
+        start: location?.startOffset ?? -1,
+        end: location?.endOffset ?? -1,
+        part: frame.part,
+        strong: frame.strong,
+        cite: frame.cite,
+        isBreak: false,
+      });
+      continue;
+    }
+    const tag = tagOf(node);
+    if (tag === '' || options.isSkipped(node)) continue;
+    if (options.isExcluded?.(node) === true) {
+      options.excluded?.push(node);
+      tokens.push(separatorToken());
+      continue;
+    }
+    if (tag === 'br') {
+      tokens.push(options.splitBreaks ? { ...separatorToken(), isBreak: true } : separatorToken());
+      continue;
+    }
+    const strong = frame.strong ?? (strongTags.has(tag) ? node : null);
+    const cite = frame.cite ?? (tag === 'cite' ? node : null);
+    const block = blockTags.has(tag);
+    if (block) stack.push(separatorFrame);
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child !== undefined) stack.push({ node: child, part: frame.part, strong, cite });
+    }
+    if (block) stack.push(separatorFrame);
+  }
+  return { tokens, parts };
+}
