@@ -11,7 +11,7 @@ import { visibleEnd, visibleStart } from './textBounds.js';
 
 /**
  * When a block lists its parts as spans: 'chips' when two or more child elements carry text (links,
- * chips, name + score), 'parts' whenever there are two or more non-empty parts (list items: the glyph
+ * chips, name + score) and outnumber the bare text runs between them, 'parts' whenever there are two or more non-empty parts (list items: the glyph
  * is its own span), 'never' for prose that markup does not divide.
  */
 export type SpanMode = 'chips' | 'parts' | 'never';
@@ -87,7 +87,8 @@ function spansOf(file: LeaderFile, run: InlineRun, tokens: readonly InlineToken[
     if (run.parts[part]?.isElement === true) elements++;
   }
   if (spans.length < 2) return null;
-  return mode === 'parts' || elements >= 2 ? spans : null;
+  // Chips are mostly elements (`<a>A</a> · <a>B</a>`); a sentence with two links is prose.
+  return mode === 'parts' || (elements >= 2 && elements > spans.length - elements) ? spans : null;
 }
 
 export interface BlockOptions {

@@ -64,7 +64,7 @@ export function collectInline(nodes: readonly HtmlNode[], options: CollectOption
       if (last === undefined || last.isElement) parts.push({ node, isElement: false });
       top.push({ node, part: parts.length - 1, strong: options.strong ?? null, cite: options.cite ?? null });
       previousWasElement = false;
-    } else if (tagOf(node) !== '' && !options.isSkipped(node)) {
+    } else if (tagOf(node) !== '' && (options.isExcluded?.(node) === true || !options.isSkipped(node))) {
       // Chips written back to back (<a>A</a><a>B</a>) still read as separate words.
       if (previousWasElement) top.push(separatorFrame);
       parts.push({ node, isElement: true });
@@ -95,12 +95,14 @@ export function collectInline(nodes: readonly HtmlNode[], options: CollectOption
       continue;
     }
     const tag = tagOf(node);
-    if (tag === '' || options.isSkipped(node)) continue;
+    if (tag === '') continue;
+    // Exclusion first: a <footer> inside a quote is its attribution, not site chrome.
     if (options.isExcluded?.(node) === true) {
       options.excluded?.push(node);
       tokens.push(separatorToken());
       continue;
     }
+    if (options.isSkipped(node)) continue;
     if (tag === 'br') {
       tokens.push(options.splitBreaks ? { ...separatorToken(), isBreak: true } : separatorToken());
       continue;

@@ -168,7 +168,7 @@ export function walkBlocks(file: LeaderFile, root: HtmlNode, containers: Readonl
     const quoteTokens = filled.flatMap(([, tokens]) => [...tokens, separatorToken()]);
     push(blockFromTokens(file, run, quoteTokens, 'quote', { spans: 'never' }));
     if (trailing !== null) push(blockFromTokens(file, run, trailing, 'cite', { spans: 'never' }));
-    for (const attribution of excluded) emitInline(attribution.children ?? [], 'cite', { split: false, spans: 'never' });
+    for (const attribution of excluded.filter((element) => !isHidden(element))) emitInline(attribution.children ?? [], 'cite', { split: false, spans: 'never' });
   };
 
   const isQuoteFigure = (figure: HtmlNode): boolean => {
