@@ -17,7 +17,3 @@ export interface HtmlNode {
 export function tagOf(node: HtmlNode): string {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style' ? (node.name ?? '').toLowerCase() : '';
 }
-
-export function isText(node: HtmlNode): boolean {
-  return node.type === 'text';
-}
