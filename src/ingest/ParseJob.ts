@@ -24,6 +24,9 @@ export interface ParseJob {
   items: ParseItem[];
 }
 
+/** To a worker: a job, or a new lexicon for the jobs after it. */
+export type ParseWorkerMessage = ParseJob | { lexicon: readonly string[] };
+
 export type ParseOutcome =
   /** Same bytes and parser version as the stored result: not parsed again. */
   | { kind: 'unchanged'; path: string; sha256: string; bytes: number }

@@ -1,8 +1,9 @@
 // A fixed pool of parse workers, started on the first job (an unchanged re-run starts none):
-// jobs wait in a FIFO and go to the first idle worker.
+// jobs wait in a FIFO and go to the first idle worker. The theme lexicon can be swapped between passes,
+// which keeps the workers (and their warmed-up code) for the second pass.
 
 import { Worker } from 'node:worker_threads';
-import type { ParseItem, ParseJob, ParseJobResult, ParseOutcome, ParseWorkerData } from './ParseJob.js';
+import type { ParseItem, ParseJob, ParseJobResult, ParseOutcome, ParseWorkerData, ParseWorkerMessage } from './ParseJob.js';
 
 interface Pending {
   job: ParseJob;
@@ -20,7 +21,7 @@ export class WorkerPool {
 
   constructor(
     private readonly size: number,
-    private readonly workerData: ParseWorkerData,
+    private workerData: ParseWorkerData,
     private readonly workerUrl = new URL('./parseWorker.js', import.meta.url),
   ) {}
 
@@ -47,6 +48,13 @@ export class WorkerPool {
     });
   }
 
+  /** Jobs sent from now on are parsed with this lexicon (a worker reads messages in order). */
+  useLexicon(lexicon: readonly string[]): void {
+    this.workerData = { ...this.workerData, lexicon };
+    const message: ParseWorkerMessage = { lexicon };
+    for (const worker of [...this.idle, ...this.running.keys()]) worker.postMessage(message);
+  }
+
   async close(): Promise<void> {
     const workers = [...this.idle, ...this.running.keys()];
     this.idle.length = 0;
@@ -58,7 +66,8 @@ export class WorkerPool {
       const worker = this.idle.pop() as Worker;
       const pending = this.waiting.shift() as Pending;
       this.running.set(worker, pending);
-      worker.postMessage(pending.job);
+      const message: ParseWorkerMessage = pending.job;
+      worker.postMessage(message);
     }
   }
 

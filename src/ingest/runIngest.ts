@@ -17,7 +17,7 @@ import { writeLinesAtomic } from '../sinks/writeNdjson.js';
 import { discoverSources } from './discoverSources.js';
 import { IngestWriter } from './IngestWriter.js';
 import { BatchLearning } from './BatchLearning.js';
-import type { ParseOutcome, ParseWorkerData } from './ParseJob.js';
+import type { ParseOutcome } from './ParseJob.js';
 import { readSource, type ReadSource } from './readSource.js';
 import type { SourceRef } from './discoverSources.js';
 import { Progress } from './Progress.js';
@@ -84,10 +84,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   // Learning from separated themes is only sound while inferred splits are marked as such.
   const learning = options.config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconFile, store.separatedThemes());
   writer.learning = learning;
+  const pool = new WorkerPool(workers, { options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile });
 
   try {
-    const first = { workers, workerData: { options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile } };
-    await parseInOrder(sources, first, (s) => readSource(s, knownSha256(s.path), options.config), (outcomes) => {
+    await parseInOrder(sources, pool, workers, (s) => readSource(s, knownSha256(s.path), options.config), (outcomes) => {
       for (const outcome of outcomes) writer.apply(outcome);
       progress.advance(outcomes.length);
     });
@@ -97,8 +97,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       // Same pages, same bytes (read again: only their paths were kept), the batch's themes added.
       const inferred = new Set(learning.inferredPaths);
       const again = sources.filter((s) => inferred.has(s.path));
-      const second = { workers: Math.min(workers, again.length), workerData: { options: plainOptions, lexicon: secondLexicon } };
-      await parseInOrder(again, second, (s) => readSource(s, null, options.config), (outcomes) => {
+      pool.useLexicon(secondLexicon);
+      await parseInOrder(again, pool, workers, (s) => readSource(s, null, options.config), (outcomes) => {
         for (const outcome of outcomes) writer.revise(outcome);
       });
     } else {
@@ -110,6 +110,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     report.abandon();
     store.db.close();
     throw error;
+  } finally {
+    await pool.close();
   }
 
   const counts = writer.counts;
@@ -141,23 +143,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   return { outDir, counts, missing, rejectedSamples: writer.rejectedSamples, elapsedMs: progress.elapsedMs };
 }
 
-interface PassOptions {
-  workers: number;
-  workerData: ParseWorkerData;
-}
-
 /**
- * One pass over `sources` on its own worker pool (started only if something needs parsing): outcomes
- * arrive out of order and are handed to `apply` strictly in path order.
+ * One pass over `sources` (the pool starts only if something needs parsing): outcomes arrive out of
+ * order and are handed to `apply` strictly in path order.
  */
 async function parseInOrder(
   sources: readonly SourceRef[],
-  pass: PassOptions,
+  pool: WorkerPool,
+  workers: number,
   read: (source: SourceRef) => Promise<ReadSource>,
   apply: (outcomes: ParseOutcome[]) => void,
 ): Promise<void> {
-  const { workers } = pass;
-  const pool = new WorkerPool(workers, pass.workerData);
   // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
   const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
   const queue = new PQueue({ concurrency: workers * 2 });
@@ -170,28 +166,24 @@ async function parseInOrder(
       apply(outcomes);
     }
   };
-  try {
-    for (let start = 0, index = 0; start < sources.length && failure === null; start += chunkSize, index++) {
-      const chunk = sources.slice(start, start + chunkSize);
-      const chunkIndex = index;
-      // Back-pressure: never more than a couple of chunks per worker waiting.
-      await queue.onSizeLessThan(workers * 2);
-      queue
-        .add(async () => {
-          const results = await Promise.all(chunk.map(read));
-          const toParse = results.flatMap((r) => ('parse' in r ? [r.parse] : []));
-          const parsed = toParse.length > 0 ? await pool.parse(toParse) : [];
-          let next = 0;
-          ready.set(chunkIndex, results.map((r) => ('outcome' in r ? r.outcome : (parsed[next++] as ParseOutcome))));
-          applyReady();
-        })
-        .catch((error: unknown) => {
-          failure ??= error;
-        });
-    }
-    await queue.onIdle();
-    if (failure !== null) throw failure;
-  } finally {
-    await pool.close();
+  for (let start = 0, index = 0; start < sources.length && failure === null; start += chunkSize, index++) {
+    const chunk = sources.slice(start, start + chunkSize);
+    const chunkIndex = index;
+    // Back-pressure: never more than a couple of chunks per worker waiting.
+    await queue.onSizeLessThan(workers * 2);
+    queue
+      .add(async () => {
+        const results = await Promise.all(chunk.map(read));
+        const toParse = results.flatMap((r) => ('parse' in r ? [r.parse] : []));
+        const parsed = toParse.length > 0 ? await pool.parse(toParse) : [];
+        let next = 0;
+        ready.set(chunkIndex, results.map((r) => ('outcome' in r ? r.outcome : (parsed[next++] as ParseOutcome))));
+        applyReady();
+      })
+      .catch((error: unknown) => {
+        failure ??= error;
+      });
   }
+  await queue.onIdle();
+  if (failure !== null) throw failure;
 }
