@@ -5,6 +5,7 @@ import type { Code, Heading, List, RootContent, Table } from 'mdast';
 import type { Block } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
 import { foldWhitespace } from './foldWhitespace.js';
+import { boundParseWork } from './markdown/boundParseWork.js';
 import { htmlBlocks } from './markdown/htmlBlocks.js';
 import { inlineLines, trimRange, type InlineLine, type Piece } from './markdown/inlineLines.js';
 import { paragraphBlocks } from './markdown/paragraphBlocks.js';
@@ -99,25 +100,30 @@ function flowBlocks(file: LeaderFile, nodes: readonly RootContent[], out: Block[
   }
 }
 
-/** Fallback when the tree cannot be walked (e.g. nesting deeper than the stack): one block per line. */
-function lineBlocks(file: LeaderFile): Block[] {
-  const blocks: Block[] = [];
+/** Text the parser was not given (or could not walk): one 'line' block per source line in [from, to). */
+function lineBlocks(file: LeaderFile, from: number, to: number, out: Block[]): void {
   const pattern = /[^\r\n]+/g;
-  for (let match = pattern.exec(file.text); match !== null; match = pattern.exec(file.text)) {
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(file.text); match !== null && match.index < to; match = pattern.exec(file.text)) {
     const text = foldWhitespace(match[0]);
     if (text === '') continue;
     const [start, end] = trimRange(file.text, match.index, match.index + match[0].length);
-    blocks.push({ kind: 'line', text, position: file.lines.position(start, end) });
+    out.push({ kind: 'line', text, position: file.lines.position(start, end) });
   }
-  return blocks;
 }
 
 export function normalizeMarkdown(file: LeaderFile): Block[] {
+  const blocks: Block[] = [];
   try {
-    const blocks: Block[] = [];
-    flowBlocks(file, parseMarkdown(file.text).children, blocks);
+    for (const segment of boundParseWork(file.text)) {
+      if (segment.parse) flowBlocks(file, parseMarkdown(file.text, segment.start, segment.end).children, blocks);
+      else lineBlocks(file, segment.start, segment.end, blocks);
+    }
     return blocks;
   } catch {
-    return lineBlocks(file);
+    // Nesting deeper than the stack allows, or a parser fault: keep every line rather than nothing.
+    const lines: Block[] = [];
+    lineBlocks(file, 0, file.text.length, lines);
+    return lines;
   }
 }

@@ -1,7 +1,7 @@
 // The one Markdown parser: CommonMark plus GFM tables, positions as mdast points.
 // Only the table extension of GFM: autolink literals and the rest never change a field, and cost a third of parse time.
 
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
@@ -15,6 +15,21 @@ function remarkGfmTable(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkGfmTable).freeze();
 
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+/** Parses `text.slice(start, end)`; node offsets are into the whole `text` (line/column are not kept in step). */
+export function parseMarkdown(text: string, start = 0, end = text.length): Root {
+  const whole = start === 0 && end === text.length;
+  const tree = processor.parse(whole ? text : text.slice(start, end));
+  if (start === 0) return tree;
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const { position } = node;
+    if (position !== undefined) {
+      node.position = {
+        start: { ...position.start, offset: (position.start.offset ?? 0) + start },
+        end: { ...position.end, offset: (position.end.offset ?? 0) + start },
+      };
+    }
+    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Nodes[]));
+  }
+  return tree;
 }
