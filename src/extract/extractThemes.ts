@@ -24,7 +24,8 @@ export function extractThemes(file: LeaderFile): void {
   let inferred = false;
   const only = blocks.length === 1 ? blocks[0] : undefined;
 
-  if (only !== undefined && (only.spans === undefined || only.spans.length < 2)) {
+  // A list item is already separated (its marker is the separator), even when it is the only one.
+  if (only !== undefined && only.kind !== 'listItem' && (only.spans === undefined || only.spans.length < 2)) {
     const split = splitThemes(stripMarker(only.text), { pageText: pageText(file), lexicon: file.lexicon });
     inferred = split.inferred;
     if (inferred) {

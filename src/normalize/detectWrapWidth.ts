@@ -3,12 +3,19 @@
 
 import type { SourceLine } from './scanLines.js';
 
+/** Narrower than this, short lines are a page's own layout (names, rows, chips), not a wrap. */
+const minimumWidth = 50;
+/** Wrapped prose leaves several full lines of several words each close to the width. */
+const fullLinesNeeded = 3;
+const fullLineWords = 6;
+
 export function detectWrapWidth(lines: readonly SourceLine[]): number | null {
-  const lengths = lines.filter((l) => l.content !== '').map((l) => l.indent + l.content.length);
-  if (lengths.length < 5) return null;
-  const longest = lengths.reduce((a, b) => Math.max(a, b), 0);
-  if (longest > 120 || longest < 30) return null;
-  // Wrapped prose leaves many lines close to the width.
-  const nearWidth = lengths.filter((n) => n >= longest - 12).length;
-  return nearWidth >= 3 ? longest : null;
+  let longest = 0;
+  for (const line of lines) longest = Math.max(longest, line.indent + line.content.length);
+  if (longest > 120 || longest < minimumWidth) return null;
+  let full = 0;
+  for (const line of lines) {
+    if (line.indent + line.content.length >= longest - 12 && line.content.split(' ').length >= fullLineWords) full++;
+  }
+  return full >= fullLinesNeeded ? longest : null;
 }
