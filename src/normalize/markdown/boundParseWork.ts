@@ -13,7 +13,7 @@ export const parseLimits = {
   nesting: 8,
   /** Columns of indentation before a line's content (deep list nesting is written as indentation). */
   indent: 40,
-  /** Work handed to micromark for the whole document: lines + 4 × markup characters + characters / 16. */
+  /** Work handed to micromark for the whole document: per paragraph 8 + lines + 4 × markup characters + characters / 16. */
   documentWork: 50_000,
 };
 
@@ -74,7 +74,7 @@ export function boundParseWork(text: string): TextSegment[] {
 
   const closeChunk = (): void => {
     if (chunkStart === -1) return;
-    const cost = lines + 4 * markers + Math.floor((chunkEnd - chunkStart) / 16);
+    const cost = 8 + lines + 4 * markers + Math.floor((chunkEnd - chunkStart) / 16);
     if (markers > parseLimits.markersPerChunk || deep || work + cost > parseLimits.documentWork) {
       // Chunks set aside one after another (blank lines between) make one stretch of plain lines.
       const last = quarantined[quarantined.length - 1];
