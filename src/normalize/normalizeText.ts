@@ -4,6 +4,7 @@
 import { decodeHTML } from 'entities';
 import type { Block, BlockKind } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
+import { chromeMatcher } from '../sections/matchChrome.js';
 import { matchSectionHeading } from '../sections/matchSectionHeading.js';
 import { detectWrapWidth } from './detectWrapWidth.js';
 import { foldWhitespace } from './foldWhitespace.js';
@@ -37,6 +38,7 @@ export function cleanInline(text: string): string {
 export function normalizeText(file: LeaderFile): Block[] {
   const lines = scanLines(file.text);
   const width = detectWrapWidth(lines);
+  const chrome = chromeMatcher(file.config);
   const blocks: Block[] = [];
   let pending = null as Pending | null;
   let arrowNext = false;
@@ -46,7 +48,7 @@ export function normalizeText(file: LeaderFile): Block[] {
     const { lines: parts, skip } = pending;
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
-    const text = cleanInline(parts.map((line, i) => (i === 0 ? line.content.slice(skip) : line.content)).join(' '));
+    const text = cleanInline(joinWrapped(parts.map((line, i) => (i === 0 ? line.content.slice(skip) : line.content))));
     if (text !== '') {
       const kind = pending.kind === 'line' && parts.length > 1 ? 'paragraph' : pending.kind;
       const block: Block = { kind, text, position: file.lines.position(first.contentStart + skip, last.contentEnd) };
@@ -72,7 +74,7 @@ export function normalizeText(file: LeaderFile): Block[] {
       continue;
     }
 
-    if (matchSectionHeading(content, file.config) !== null) {
+    if (isHeading(content, pending, line, width, file)) {
       start(line, 'heading').depth = 2;
       flush();
       if (setextUnderline.test(lines[i + 1]?.content ?? '')) i++;
@@ -110,6 +112,14 @@ export function normalizeText(file: LeaderFile): Block[] {
       start(line, 'listItem');
       continue;
     }
+    // Wrapped prose and list items run on, even onto a line that opens with a dash ("— because …");
+    // a new quotation after an attribution starts afresh.
+    const freshQuote = pending?.kind === 'cite' && quoteOpen.test(content);
+    const standsAlone = freshQuote || bullet.test(content) || chrome.isFooter(content) || chrome.isNavigation(content);
+    if (pending?.kind !== 'quote' && !standsAlone && continues(pending, line, width)) {
+      pending!.lines.push(line);
+      continue;
+    }
     if (citeStart.test(content)) {
       start(line, 'cite');
       continue;
@@ -119,14 +129,28 @@ export function normalizeText(file: LeaderFile): Block[] {
       start(line, 'listItem', item[0].length);
       continue;
     }
-    if (continues(pending, line, width)) {
-      pending!.lines.push(line);
-      continue;
-    }
     start(line, quoteOpen.test(content) ? 'quote' : 'line');
   }
   flush();
   return blocks;
+}
+
+/**
+ * A known section heading on a line of its own. A one-word alias ("Principles") that ends a wrapped
+ * sentence, or any alias followed by sentence punctuation, is prose.
+ */
+function isHeading(content: string, pending: Pending | null, line: SourceLine, width: number | null, file: LeaderFile): boolean {
+  if (/[.,;!?]$/.test(content) || matchSectionHeading(content, file.config) === null) return false;
+  return content.includes(' ') || !continues(pending, line, width);
+}
+
+/** Join wrapped lines with a space, except after a hyphen a converter broke a compound at ("product-" + "led"). */
+function joinWrapped(parts: readonly string[]): string {
+  let text = parts[0] ?? '';
+  for (const part of parts.slice(1)) {
+    text += /\p{L}-$/u.test(text) && /^\p{L}/u.test(part) ? part : ` ${part}`;
+  }
+  return text;
 }
 
 /** Does `line` carry on the block being built (a hard-wrapped paragraph, list item or quote)? */
