@@ -16,6 +16,7 @@ const citeStart = /^(?:—|–|―|--)/;
 const quoteOpen = /^["“”„«‘]/;
 const quoteClose = /["“”»’]$/;
 const blockquotePrefix = /^>[ \t]?/;
+const wrapSlack = 3;
 const setextUnderline = /^(?:={3,}|-{3,})$/;
 
 interface Pending {
@@ -160,6 +161,7 @@ function continues(pending: Pending | null, line: SourceLine, width: number | nu
   if (width === null) return false;
   const previous = pending.lines[pending.lines.length - 1]!;
   const firstWord = line.content.split(/\s/, 1)[0] ?? '';
-  // Hard wrap: the previous line was broken because this word would not have fitted.
-  return previous.indent + previous.content.length + 1 + firstWord.length > width;
+  // Hard wrap: the previous line was broken because this word would not have fitted. The width is
+  // read off the longest line, which tabs and a converter's own slack can push a few columns past it.
+  return previous.indent + previous.content.length + 1 + firstWord.length > width - wrapSlack;
 }
