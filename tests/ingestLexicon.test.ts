@@ -128,6 +128,9 @@ describe('themes learned within one run', () => {
 
     expect(ingest(site, ...inputs, '--out', 'out', '--quiet', '--concurrency', '2').status).toBe(0);
     const first = outputs(join(site, 'out'));
+    // The second pass revised the run-together pages' report entries in place: one entry per source, in path order.
+    const paths = readReport(join(site, 'out')).sources.map((source) => source.path);
+    expect(paths).toEqual([...pages.map((page) => join('raw', page)), 'raw/z/zora-example.md'].sort());
     expect(ingest(site, ...inputs, '--out', 'out', '--quiet', '--force', '--concurrency', '2').status).toBe(0);
     expect(readReport(join(site, 'out')).run.counts['written']).toBe(first.size - 1);
     expect(outputs(join(site, 'out'))).toEqual(first);
