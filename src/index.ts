@@ -18,3 +18,12 @@ export { LeaderProfile, DimensionScore, Quote, Role, Source, RECORD_VERSION, sou
 export type { SourceFormat } from './schema/LeaderProfile.js';
 export type { Section, SectionKey } from './sections/Section.js';
 export { PARSER_VERSION } from './version.js';
+export { ThemeLexicon } from './themes/ThemeLexicon.js';
+export { splitThemes } from './themes/splitThemes.js';
+export type { ThemeContext, ThemeSplit } from './themes/splitThemes.js';
+export { loadThemeLexicon } from './themes/loadThemeLexicon.js';
+export { toJsonSchema } from './schema/toJsonSchema.js';
+export { runIngest } from './ingest/runIngest.js';
+export type { IngestOptions, IngestSummary } from './ingest/runIngest.js';
+export { openDatabase } from './sinks/openDatabase.js';
+export type { LeaderDatabase } from './sinks/openDatabase.js';
