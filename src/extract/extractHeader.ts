@@ -11,8 +11,10 @@ import { splitRole } from './splitRole.js';
 const unsafeName = /[/\\<>|?*\u0000-\u001f]|\.\./;
 const sentenceEnd = /[.!?…]$/;
 
+/** A name is short; a sentence (a bio where the name should be) is not one. "Jr." and "Dr." still are. */
 function looksLikeName(block: Block): boolean {
-  return block.text.length <= 100 && !sentenceEnd.test(block.text);
+  const words = block.text.split(' ').length;
+  return block.text.length <= 100 && words <= 8 && !(words > 4 && sentenceEnd.test(block.text));
 }
 
 function looksLikeRole(block: Block): boolean {
