@@ -10,7 +10,21 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSyntheticCorpus } from './syntheticCorpus.js';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '20000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { docs: { type: 'string', default: '20000' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+});
+if (values.help) {
+  process.stdout.write(`Usage: npm run bench -- [--docs N] [--keep]
+
+Generate N pages (default 20000; all five shapes, unique leaders, from ../shared/corpus), then time a
+cold \`leaderpages ingest --force\` and an unchanged re-run against the floor (read + sha256 + one
+NDJSON line per file). Prints docs/s, MB/s, the ratio to the floor and peak RSS.
+
+  --docs N   how many pages to generate
+  --keep     keep the generated folder and output (its path is printed)
+`);
+  process.exit(0);
+}
 const docs = Number(values.docs);
 const cli = resolve(import.meta.dirname, '..', 'src', 'cli', 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'leaderpages-bench-'));
