@@ -1,6 +1,6 @@
 // Read a source file from disk for the pipeline, refusing oversized files before reading them whole.
 
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 
@@ -25,32 +25,41 @@ function readError(config: PipelineConfig, error: unknown): SourceRead {
   return failure(config, 'read-error', `Cannot read file: ${code ?? (error instanceof Error ? error.message : String(error))}.`);
 }
 
-export async function readSourceFile(path: string, config: PipelineConfig): Promise<SourceRead> {
-  let handle;
+/**
+ * Synchronous on purpose: pages are small and mostly in the page cache, where one blocking read costs
+ * microseconds, while an async open/stat/read/close round-trips the thread pool four times per file
+ * (it made an unchanged re-run of 20,000 pages ten times slower than reading them).
+ */
+export function readSourceFileSync(path: string, config: PipelineConfig): SourceRead {
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = openSync(path, 'r');
   } catch (error) {
     return readError(config, error);
   }
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     if (stats.isDirectory()) return failure(config, 'read-error', 'Cannot read file: it is a directory.');
     if (stats.size > config.maxFileBytes) return tooLarge(config, String(stats.size));
     // Read in chunks and stop at the limit: a file that grows after the size check is refused too.
     const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const chunk = Buffer.alloc(Math.max(stats.size - length + 1, 65536));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+      const chunk = Buffer.allocUnsafe(Math.max(stats.size - length + 1, 65536));
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, length);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
       if (length > config.maxFileBytes) return tooLarge(config, `more than ${config.maxFileBytes}`);
     }
-    return { ok: true, bytes: Buffer.concat(chunks, length) };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length) };
   } catch (error) {
     return readError(config, error);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+}
+
+export async function readSourceFile(path: string, config: PipelineConfig): Promise<SourceRead> {
+  return readSourceFileSync(path, config);
 }
