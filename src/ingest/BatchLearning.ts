@@ -11,18 +11,33 @@ export function lexiconThemes(fileThemes: readonly string[], learned: Iterable<s
   return [...fileThemes, ...[...new Set(learned)].sort()];
 }
 
+/**
+ * At most this many themes from earlier runs, and at most this many new ones from a batch, ride along:
+ * the lexicon is copied to every worker, and must not grow with the number of pages ingested.
+ */
+export const lexiconLimit = 20_000;
+
 export class BatchLearning {
   readonly inferredPaths: string[] = [];
-  readonly startThemes: string[];
-  readonly #start: ThemeLexicon;
   readonly #taught = new Set<string>();
+  #stored: readonly string[] | null = null;
+  #startThemes: string[] | null = null;
+  #start: ThemeLexicon | null = null;
 
+  /** `loadStored` is called at most once, and only when a page is parsed: an unchanged re-run never pays for it. */
   constructor(
     private readonly fileThemes: readonly string[],
-    private readonly storedThemes: readonly string[],
-  ) {
-    this.startThemes = lexiconThemes(fileThemes, storedThemes);
-    this.#start = ThemeLexicon.from(this.startThemes);
+    private readonly loadStored: () => readonly string[],
+  ) {}
+
+  get startThemes(): string[] {
+    this.#startThemes ??= lexiconThemes(this.fileThemes, this.#storedThemes());
+    return this.#startThemes;
+  }
+
+  #storedThemes(): readonly string[] {
+    this.#stored ??= this.loadStored();
+    return this.#stored;
   }
 
   /** Notes a record written by the first pass; true when its themes were inferred (its result is provisional). */
@@ -31,13 +46,17 @@ export class BatchLearning {
       this.inferredPaths.push(path);
       return true;
     }
-    for (const theme of themes) if (!this.#start.has(theme)) this.#taught.add(theme);
+    this.#start ??= ThemeLexicon.from(this.startThemes);
+    for (const theme of themes) {
+      if (this.#taught.size >= lexiconLimit) break;
+      if (!this.#start.has(theme)) this.#taught.add(theme);
+    }
     return false;
   }
 
   /** The lexicon for a second pass over `inferredPaths`, or null when the batch taught nothing they could use. */
   secondPassThemes(): string[] | null {
     if (this.inferredPaths.length === 0 || this.#taught.size === 0) return null;
-    return lexiconThemes(this.fileThemes, [...this.storedThemes, ...this.#taught]);
+    return lexiconThemes(this.fileThemes, [...this.#storedThemes(), ...this.#taught]);
   }
 }

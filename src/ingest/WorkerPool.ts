@@ -21,12 +21,14 @@ export class WorkerPool {
 
   constructor(
     private readonly size: number,
-    private workerData: ParseWorkerData,
+    /** Made on first use, so an unchanged re-run never computes it. */
+    private workerData: ParseWorkerData | (() => ParseWorkerData),
     private readonly workerUrl = new URL('./parseWorker.js', import.meta.url),
   ) {}
 
   private start(): void {
     this.started = true;
+    if (typeof this.workerData === 'function') this.workerData = this.workerData();
     const { workerData, workerUrl } = this;
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(workerUrl, { workerData });
@@ -50,6 +52,7 @@ export class WorkerPool {
 
   /** Jobs sent from now on are parsed with this lexicon (a worker reads messages in order). */
   useLexicon(lexicon: readonly string[]): void {
+    if (typeof this.workerData === 'function') this.workerData = this.workerData();
     this.workerData = { ...this.workerData, lexicon };
     const message: ParseWorkerMessage = { lexicon };
     for (const worker of [...this.idle, ...this.running.keys()]) worker.postMessage(message);

@@ -16,7 +16,7 @@ import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
 import { writeLinesAtomic } from '../sinks/writeNdjson.js';
 import { discoverSources } from './discoverSources.js';
 import { IngestWriter } from './IngestWriter.js';
-import { BatchLearning } from './BatchLearning.js';
+import { BatchLearning, lexiconLimit } from './BatchLearning.js';
 import type { ParseOutcome } from './ParseJob.js';
 import { readSource, type ReadSource } from './readSource.js';
 import type { SourceRef } from './discoverSources.js';
@@ -82,9 +82,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     return reusable ? known.sha256 : null;
   };
   // Learning from separated themes is only sound while inferred splits are marked as such.
-  const learning = options.config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconFile, store.separatedThemes());
+  const learning = options.config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit));
   writer.learning = learning;
-  const pool = new WorkerPool(workers, { options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile });
+  const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile }));
 
   try {
     await parseInOrder(sources, pool, workers, (s) => readSource(s, knownSha256(s.path), options.config), (outcomes) => {

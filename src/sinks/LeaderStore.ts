@@ -84,8 +84,10 @@ export class LeaderStore {
       ) as Record<(typeof childTables)[number], ReturnType<typeof s>>,
       hasLeader: s(`SELECT 1 FROM leaders WHERE id = ?`).pluck(),
       records: s(`SELECT id, record FROM leaders ORDER BY id`),
-      separatedThemes: s(`SELECT DISTINCT t.text FROM themes t JOIN leaders l ON l.id = t.leader_id
-        WHERE NOT EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = l.source_path AND d.rule = 'themes-inferred')`).pluck(),
+      // The most often listed themes first, so a capped lexicon keeps the ones that generalise.
+      separatedThemes: s(`SELECT t.text FROM themes t JOIN leaders l ON l.id = t.leader_id
+        WHERE NOT EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = l.source_path AND d.rule = 'themes-inferred')
+        GROUP BY t.text ORDER BY count(*) DESC, t.text LIMIT ?`).pluck(),
       setConfigSha256: s(`UPDATE sources SET config_sha256 = ? WHERE path = ?`),
       insertRun: s(`INSERT INTO runs (started_at, parser_version, options) VALUES (?, ?, ?)`),
       finishRun: s(`UPDATE runs SET finished_at = @finishedAt, sources = @sources, written = @written, unchanged = @unchanged,
@@ -189,8 +191,9 @@ export class LeaderStore {
   }
 
   /** Themes of stored leaders whose source listed them with separators (no themes-inferred diagnostic). */
-  separatedThemes(): string[] {
-    return this.statements.separatedThemes.all() as string[];
+  /** Themes stored leaders listed with separators (never inferred ones), most frequent first, at most `limit`. */
+  separatedThemes(limit: number): string[] {
+    return this.statements.separatedThemes.all(limit) as string[];
   }
 
   setConfigSha256(path: string, configSha256: string): void {
