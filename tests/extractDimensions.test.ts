@@ -29,6 +29,13 @@ describe('dimension rows', () => {
     expect(record?.dimensions[0]).toEqual({ key: 'strategic-vision', name: 'Strategic Vision', score });
   });
 
+  it('splits rows that a copy ran together into one paragraph', () => {
+    const text = ['# Ada Lovelace', '', '## Dimension Profile', '', catalogue.map((n, i) => `${n} ${10 * (i + 1)}%`).join('\n'), ''].join('\n');
+    const { record, diagnostics } = parseDocument({ path: 'ada.md', bytes: text });
+    expect(diagnostics).toEqual([]);
+    expect(record?.dimensions.map((d) => d.score)).toEqual([10, 20, 30, 40, 50, 60]);
+  });
+
   it('pairs a name line with the score line under it (browser copies)', () => {
     const text = ['Ada Lovelace', 'Dimension Profile', ...catalogue.flatMap((n, i) => [n, `${10 * (i + 1)}%`])].join('\n');
     const { record } = parseDocument({ path: 'ada.txt', bytes: text });

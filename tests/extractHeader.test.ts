@@ -44,3 +44,20 @@ describe('header', () => {
     expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'missing-name', line: 1, column: 1 }));
   });
 });
+
+describe('sections', () => {
+  it('warns about an optional section with nothing under it, at its heading', () => {
+    const text = ['Ada Lovelace', 'Analyst', '', 'Leadership Principles', '', ...profile, 'Notable Quotes', ''].join('\n');
+    const { record, diagnostics } = parseDocument({ path: 'page.txt', bytes: text });
+    expect(record?.principles).toEqual([]);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'empty-section', line: 4, column: 1, severity: 'warning' }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'empty-section', line: 15, column: 1, severity: 'warning' }));
+  });
+
+  it('warns about an unknown section in the body and ignores its content', () => {
+    const text = ['# Ada Lovelace', '', 'Analyst', '', '## Dimension Profile', '', ...profile.slice(2), '## Fun Facts', '', 'Strategic Vision 99%', ''].join('\n');
+    const { record, diagnostics } = parseDocument({ path: 'page.md', bytes: text });
+    expect(record?.dimensions.find((d) => d.key === 'strategic-vision')?.score).toBe(70);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'unknown-section', line: 14, column: 1, severity: 'warning' }));
+  });
+});

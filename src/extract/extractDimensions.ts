@@ -7,7 +7,7 @@ import type { Position } from '../file/Position.js';
 import type { DimensionDefinition } from '../config/PipelineConfig.js';
 import type { DimensionScore } from '../schema/LeaderProfile.js';
 import { headingKey } from '../sections/matchSectionHeading.js';
-import { parseScoreLine } from './parseScoreLine.js';
+import { parseScoreLines } from './parseScoreLine.js';
 import { sectionBlocks, sectionsOf } from './sectionBlocks.js';
 
 const catalogues = new WeakMap<readonly DimensionDefinition[], Map<string, DimensionDefinition>>();
@@ -68,19 +68,20 @@ export function extractDimensions(file: LeaderFile): void {
   };
 
   for (const block of sectionBlocks(file, 'dimensions')) {
-    const line = parseScoreLine(block);
-    if (line.token === null) {
-      // A name on its own line, its score on the next (browser copies); a table header row is neither.
-      label = block.kind === 'row' && !table.has(headingKey(line.label)) ? null : { text: line.label, block };
-      continue;
+    for (const line of parseScoreLines(block)) {
+      if (line.token === null) {
+        // A name on its own line, its score on the next (browser copies); a table header row is neither.
+        label = block.kind === 'row' && !table.has(headingKey(line.label)) ? null : { text: line.label, block };
+        continue;
+      }
+      if (line.label === '') {
+        if (label !== null) add(label.text, label.block, line.token, block);
+        else report(file, 'malformed-percentage', `Score "${line.token}%" has no dimension name.`, block.position);
+      } else {
+        add(line.label, block, line.token, block);
+      }
+      label = null;
     }
-    if (line.label === '') {
-      if (label !== null) add(label.text, label.block, line.token, block);
-      else report(file, 'malformed-percentage', `Score "${line.token}%" has no dimension name.`, block.position);
-    } else {
-      add(line.label, block, line.token, block);
-    }
-    label = null;
   }
 
   fields.dimensions = found;

@@ -56,3 +56,23 @@ export function parseScoreLine(block: Block): ScoreLine {
   }
   return splitTrailingScore(stripMarker(block.text));
 }
+
+/**
+ * The rows of a block. Usually one; several when a copy ran rows together into one paragraph
+ * ("Strategic Vision 70% Execution & Craft 90% …", Markdown lines without blank lines between them).
+ */
+export function parseScoreLines(block: Block): ScoreLine[] {
+  if ((block.spans?.length ?? 0) >= 2) return [parseScoreLine(block)];
+  const text = block.text;
+  const rows: ScoreLine[] = [];
+  let start = 0;
+  for (let at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
+    const piece = text.slice(start, at + 1).trim();
+    if (piece.length > 1) rows.push(splitTrailingScore(stripMarker(piece)));
+    start = at + 1;
+  }
+  const rest = text.slice(start).trim();
+  if (rows.length === 0) return [parseScoreLine(block)];
+  if (rest !== '') rows.push(splitTrailingScore(stripMarker(rest)));
+  return rows;
+}

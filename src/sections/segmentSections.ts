@@ -45,8 +45,13 @@ export function segmentSections(file: LeaderFile): void {
     return;
   }
   for (const [key, definition] of Object.entries(file.config.sections) as [SectionKey, { required: boolean; headings: string[] }][]) {
-    if (definition.required && !found.some((s) => s.key === key)) {
+    const sections = found.filter((s) => s.key === key);
+    if (definition.required && sections.length === 0) {
       report(file, 'missing-section', `Required section "${definition.headings[0] ?? key}" is missing.`, found[0]?.heading?.position);
+    }
+    // An empty required section is the extractor's to report (it is as good as missing).
+    for (const section of definition.required ? [] : sections) {
+      if (section.blocks.length === 0) report(file, 'empty-section', `Section "${section.heading?.text ?? key}" has nothing under it.`, section.heading?.position);
     }
   }
 }
