@@ -1,10 +1,16 @@
 // Themes extractor: chips, list items or lines are themes as they stand; a single run of text is
 // split at its separators, or — with none — segmented by inference and flagged for review.
 
+import type { Block } from '../file/Block.js';
 import { report, type LeaderFile } from '../file/LeaderFile.js';
+import { minimumWrapWidth } from '../normalize/detectWrapWidth.js';
+import { foldWhitespace } from '../normalize/foldWhitespace.js';
 import { splitThemes } from '../themes/splitThemes.js';
 import { sectionBlocks } from './sectionBlocks.js';
 import { stripMarker } from './stripMarker.js';
+
+/** Columns a wrapper may leave unused at the end of a full line. */
+const wrapSlack = 3;
 
 /** The rest of the page, whose wording often repeats a theme's. */
 function pageText(file: LeaderFile): string[] {
@@ -17,6 +23,27 @@ function pageText(file: LeaderFile): string[] {
   ].filter((t) => t !== '');
 }
 
+/**
+ * A Markdown paragraph keeps its author's line breaks only in the source: lines of one theme each
+ * ("working backwards process⏎customer obsession") are a list; lines filled to a width were wrapped.
+ */
+function markdownLines(file: LeaderFile, block: Block): string[] | null {
+  if (file.format !== 'markdown' || block.position.end.line === block.position.start.line) return null;
+  const lines = file.text
+    .slice(block.position.start.offset, block.position.end.offset)
+    .split(/\r\n|\r|\n/)
+    .map((line) => foldWhitespace(line.replace(/\\([!-/:-@[-`{-~])/g, '$1')))
+    .filter((line) => line !== '');
+  if (lines.length < 2 || lines.some((line) => /[*_`<>[\]]/.test(line))) return null;
+  return wrapped(lines) ? null : lines;
+}
+
+/** Every line was broken only because the next word would not fit: a converter's wrap, not a list. */
+function wrapped(lines: readonly string[]): boolean {
+  const width = lines.reduce((widest, line) => Math.max(widest, line.length), 0);
+  return width >= minimumWrapWidth && lines.slice(0, -1).every((line, i) => line.length + 1 + (lines[i + 1]?.split(' ', 1)[0]?.length ?? 0) > width - wrapSlack);
+}
+
 export function extractThemes(file: LeaderFile): void {
   const blocks = sectionBlocks(file, 'themes');
   const themes: string[] = [];
@@ -25,7 +52,13 @@ export function extractThemes(file: LeaderFile): void {
   const only = blocks.length === 1 ? blocks[0] : undefined;
 
   // A list item is already separated (its marker is the separator), even when it is the only one.
-  if (only !== undefined && only.kind !== 'listItem' && (only.spans === undefined || only.spans.length < 2)) {
+  const lines = only === undefined ? null : markdownLines(file, only);
+  if (only !== undefined && lines !== null) {
+    for (const line of lines) {
+      positions[`themes[${themes.length}]`] = only.position;
+      themes.push(line);
+    }
+  } else if (only !== undefined && only.kind !== 'listItem' && (only.spans === undefined || only.spans.length < 2)) {
     const split = splitThemes(stripMarker(only.text), { pageText: pageText(file), lexicon: file.lexicon });
     inferred = split.inferred;
     if (inferred) {

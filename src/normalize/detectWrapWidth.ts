@@ -4,7 +4,7 @@
 import type { SourceLine } from './scanLines.js';
 
 /** Narrower than this, short lines are a page's own layout (names, rows, chips), not a wrap. */
-const minimumWidth = 50;
+export const minimumWrapWidth = 50;
 /** Wrapped prose leaves several full lines of several words each close to the width. */
 const fullLinesNeeded = 3;
 const fullLineWords = 6;
@@ -12,7 +12,7 @@ const fullLineWords = 6;
 export function detectWrapWidth(lines: readonly SourceLine[]): number | null {
   let longest = 0;
   for (const line of lines) longest = Math.max(longest, line.indent + line.content.length);
-  if (longest > 120 || longest < minimumWidth) return null;
+  if (longest > 120 || longest < minimumWrapWidth) return null;
   let full = 0;
   for (const line of lines) {
     if (line.indent + line.content.length >= longest - 12 && line.content.split(' ').length >= fullLineWords) full++;
