@@ -23,6 +23,9 @@ describe('dimension rows', () => {
     ['Strategic Vision 100%', 100],
     ['strategic vision 70%', 70],
     ['Strategic Vision 70/100', 70],
+    ['Strategic Vision ........ 70%', 70],
+    ['Strategic Vision\t70%', 70],
+    ['| Strategic Vision | 70% |', 70],
   ])('%j → %i', (row, score) => {
     const { record, diagnostics } = parseDocument({ path: 'ada.txt', bytes: page(row) });
     expect(diagnostics).toEqual([]);

@@ -11,7 +11,15 @@ export interface ScoreLine {
 }
 
 const numberChar = /[0-9.,+\-−]/;
-const labelTrail = /[\s:|=—–-]+$/;
+/** Punctuation between a label and its score ("Strategic Vision: 70%", "Strategic Vision ..... 70%"). */
+const labelTrail = /[\s:|=—–\-.·…_]/;
+
+/** Trim label punctuation from the end; a loop, since a regex anchored at the end is quadratic on long runs. */
+function trimLabel(text: string): string {
+  let end = text.length;
+  while (end > 0 && labelTrail.test(text[end - 1]!)) end--;
+  return text.slice(0, end).trim();
+}
 
 function isSpace(c: string | undefined): boolean {
   return c !== undefined && /\s/.test(c);
@@ -41,7 +49,7 @@ function splitTrailingScore(text: string): ScoreLine {
   if (token === '' || !/\d/.test(token) && !percent || (bare && start > 0 && !isSpace(text[start - 1]) && text[start - 1] !== ':')) {
     return { label: text.trim(), token: null };
   }
-  return { label: text.slice(0, start).replace(labelTrail, '').trim(), token };
+  return { label: trimLabel(text.slice(0, start)), token };
 }
 
 export function parseScoreLine(block: Block): ScoreLine {
@@ -49,7 +57,7 @@ export function parseScoreLine(block: Block): ScoreLine {
   if (spans !== undefined && spans.length >= 2) {
     const scoreAt = spans.findIndex((t, i) => i > 0 && /\d|%$/.test(t));
     if (scoreAt > 0) {
-      const label = spans.slice(0, scoreAt).join(' ').replace(labelTrail, '').trim();
+      const label = trimLabel(spans.slice(0, scoreAt).join(' '));
       const parsed = splitTrailingScore(spans[scoreAt]!);
       return { label, token: parsed.token ?? spans[scoreAt]!.replace(/\s*%$/, '') };
     }

@@ -147,11 +147,15 @@ function isHeading(content: string, pending: Pending | null, line: SourceLine, w
 
 /** Join wrapped lines with a space, except after a hyphen a converter broke a compound at ("product-" + "led"). */
 function joinWrapped(parts: readonly string[]): string {
-  let text = parts[0] ?? '';
-  for (const part of parts.slice(1)) {
-    text += /\p{L}-$/u.test(text) && /^\p{L}/u.test(part) ? part : ` ${part}`;
+  const pieces: string[] = [];
+  let previous = '';
+  for (const part of parts) {
+    // Look at the previous line, never the text built so far: that would make long paragraphs quadratic.
+    if (pieces.length > 0) pieces.push(/\p{L}-$/u.test(previous.slice(-2)) && /^\p{L}/u.test(part) ? '' : ' ');
+    pieces.push(part);
+    previous = part;
   }
-  return text;
+  return pieces.join('');
 }
 
 /** Does `line` carry on the block being built (a hard-wrapped paragraph, list item or quote)? */

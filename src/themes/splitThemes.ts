@@ -52,6 +52,8 @@ function inferThemes(text: string, context: ThemeContext): ThemeSplit {
   const { lexicon } = context;
   const tokens = text.split(' ').map(toRunToken);
   if (tokens.length === 1 || lexicon.has(text)) return { themes: [text], inferred: false, confidence: 1 };
+  // Flagged, unsplit: segmenting a wall of text would cost seconds and mean nothing.
+  if (tokens.length > splitLimits.inferredRunWords) return { themes: [text], inferred: true, confidence: 0 };
   const page = new PageEvidence(context.pageText, tokens.flatMap((token) => token.words));
   const gaps = gapEvidence(tokens, page, lexicon);
   // The segmenter asks for the same (start, end) spans many times over; score each once.

@@ -76,6 +76,8 @@ export const splitLimits = {
   maxThemeWords: themeLengthCounts.length - 1,
   /** Most words a run may have for the themes-count dynamic programme. */
   countedRunWords: 400,
+  /** Most words a run may have to be segmented at all: past it, it is not a themes line but a wall of text. */
+  inferredRunWords: 2_000,
   /** Most words of page text indexed as evidence. */
   pageWords: 50_000,
   /** Separated pieces longer than this many words are themselves run together. */
