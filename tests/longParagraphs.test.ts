@@ -1,5 +1,6 @@
-// A 2 MB paragraph spread over tens of thousands of wrapped lines, in every format and section:
-// parsing must stay linear (this once took 17 s in the text joiner and 11 s in the themes splitter).
+// 2 MB documents of many lines — one wrapped paragraph, or many small constructs — in every format:
+// parsing must stay linear (these once took 17 s in the text joiner, 11 s in the themes splitter and
+// 8.6 s inside micromark).
 // Results are asserted, not durations; the generous timeout is what fails on a quadratic regression.
 
 import { describe, expect, it } from 'vitest';
@@ -29,9 +30,11 @@ describe('long wrapped paragraphs', () => {
     ['themes in text', 'a.txt', `Ada Lovelace\n\nAnalyst\n\nDimension Profile\n\nStrategic Vision 70%\n\nKey Themes\n\n${body}\n`],
     ['an open quotation in text', 'a.txt', `Ada Lovelace\n\nAnalyst\n\nDimension Profile\n\nStrategic Vision 70%\n\nNotable Quotes\n\n"${body}\n`],
     ['themes in Markdown', 'a.md', `# Ada Lovelace\n\nAnalyst\n\n## Dimension Profile\n\nStrategic Vision 70%\n\n## Key Themes\n\n${body}\n`],
+    ['50,000 blockquotes in Markdown', 'a.md', `# Ada Lovelace\n\nAnalyst\n\n## Dimension Profile\n\nStrategic Vision 70%\n\n## Notable Quotes\n\n${'> "a"\n>\n> — b\n\n'.repeat(50_000)}`],
+    ['200,000 list items in HTML', 'a.html', `<h1>Ada Lovelace</h1><p>Analyst</p><h2>Dimension Profile</h2><p>Strategic Vision 70%</p><h2>Key Themes</h2><ul>${'<li>ab</li>\n'.repeat(200_000)}</ul>`],
     ['themes in HTML', 'a.html', `<h1>Ada Lovelace</h1><p>Analyst</p><h2>Dimension Profile</h2><p>Strategic Vision 70%</p><h2>Key Themes</h2><p>${body}</p>`],
   ])('%s', (_name, path, text) => {
-    expect(text.length).toBeGreaterThan(1_900_000);
+    expect(text.length).toBeGreaterThan(500_000);
     const { record, diagnostics } = parseDocument({ path, bytes: text });
     expect(record?.name).toBe('Ada Lovelace');
     expect(record?.dimensions[0]).toEqual({ key: 'strategic-vision', name: 'Strategic Vision', score: 70 });

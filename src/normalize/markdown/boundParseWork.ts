@@ -15,6 +15,12 @@ export const parseLimits = {
   indent: 40,
   /** Work handed to micromark for the whole document: per paragraph 8 + lines + 4 × markup characters + characters / 16. */
   documentWork: 50_000,
+  /**
+   * Work in one micromark call. Its event splicing is quadratic in the constructs of one parse (50,000
+   * units of blockquotes took 8.6 s in one call), so long documents are parsed a stretch at a time,
+   * cut at blank lines outside fenced code.
+   */
+  segmentWork: 2_000,
 };
 
 /** A stretch [start, end) of the text, to be parsed as Markdown or read as plain lines. */
@@ -71,6 +77,10 @@ export function boundParseWork(text: string): TextSegment[] {
   let lines = 0;
   let deep = false;
   let lastSetAside = false;
+  /** Offsets where a new parse segment starts, because the one before had enough work. */
+  const cuts: number[] = [];
+  let segmentWork = 0;
+  let inFence = false;
 
   const closeChunk = (): void => {
     if (chunkStart === -1) return;
@@ -84,6 +94,11 @@ export function boundParseWork(text: string): TextSegment[] {
     } else {
       work += cost;
       lastSetAside = false;
+      if (segmentWork > 0 && segmentWork + cost > parseLimits.segmentWork && !inFence) {
+        cuts.push(chunkStart);
+        segmentWork = 0;
+      }
+      segmentWork += cost;
     }
     chunkStart = -1;
     markers = 0;
@@ -95,6 +110,7 @@ export function boundParseWork(text: string): TextSegment[] {
   while (lineStart <= text.length) {
     let lineEnd = lineStart;
     while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    if (/^ {0,3}(?:```|~~~)/.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 6)))) inFence = !inFence;
     if (isBlankLine(text, lineStart, lineEnd)) closeChunk();
     else {
       if (chunkStart === -1) chunkStart = lineStart;
@@ -110,11 +126,23 @@ export function boundParseWork(text: string): TextSegment[] {
 
   const segments: TextSegment[] = [];
   let at = 0;
+  let cut = 0;
+  const parseUpTo = (end: number): void => {
+    for (; cut < cuts.length && (cuts[cut] ?? end) < end; cut++) {
+      const next = cuts[cut] ?? end;
+      if (next > at) segments.push({ start: at, end: next, parse: true });
+      at = Math.max(at, next);
+    }
+    if (end > at) segments.push({ start: at, end, parse: true });
+  };
   for (const [start, end] of quarantined) {
-    if (start > at) segments.push({ start: at, end: start, parse: true });
+    parseUpTo(start);
     segments.push({ start, end, parse: false });
     at = end;
   }
-  if (at < text.length || segments.length === 0) segments.push({ start: at, end: text.length, parse: true });
+  if (at < text.length || segments.length === 0) {
+    parseUpTo(text.length);
+    if (segments.length === 0) segments.push({ start: at, end: text.length, parse: true });
+  }
   return segments;
 }
