@@ -3,14 +3,11 @@
 
 import type { Block } from '../file/Block.js';
 import { report, type LeaderFile } from '../file/LeaderFile.js';
-import { minimumWrapWidth } from '../normalize/detectWrapWidth.js';
+import { brokeForNextWord, minimumWrapWidth } from '../normalize/detectWrapWidth.js';
 import { foldWhitespace } from '../normalize/foldWhitespace.js';
 import { splitThemes } from '../themes/splitThemes.js';
 import { sectionBlocks } from './sectionBlocks.js';
 import { stripMarker } from './stripMarker.js';
-
-/** Columns a wrapper may leave unused at the end of a full line. */
-const wrapSlack = 3;
 
 /** The rest of the page, whose wording often repeats a theme's. */
 function pageText(file: LeaderFile): string[] {
@@ -41,7 +38,7 @@ function markdownLines(file: LeaderFile, block: Block): string[] | null {
 /** Every line was broken only because the next word would not fit: a converter's wrap, not a list. */
 function wrapped(lines: readonly string[]): boolean {
   const width = lines.reduce((widest, line) => Math.max(widest, line.length), 0);
-  return width >= minimumWrapWidth && lines.slice(0, -1).every((line, i) => line.length + 1 + (lines[i + 1]?.split(' ', 1)[0]?.length ?? 0) > width - wrapSlack);
+  return width >= minimumWrapWidth && lines.slice(0, -1).every((line, i) => brokeForNextWord(line.length, lines[i + 1]?.split(' ', 1)[0] ?? '', width));
 }
 
 export function extractThemes(file: LeaderFile): void {

@@ -19,3 +19,11 @@ export function detectWrapWidth(lines: readonly SourceLine[]): number | null {
   }
   return full >= fullLinesNeeded ? longest : null;
 }
+
+/** Columns a wrapper may leave unused at the end of a full line (tabs and converters' own slack). */
+const wrapSlack = 3;
+
+/** A line of `lineWidth` columns ends where it does only because `nextWord` would not have fitted. */
+export function brokeForNextWord(lineWidth: number, nextWord: string, width: number): boolean {
+  return lineWidth + 1 + nextWord.length > width - wrapSlack;
+}

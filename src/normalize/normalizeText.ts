@@ -6,7 +6,7 @@ import type { Block, BlockKind } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
 import { chromeMatcher } from '../sections/matchChrome.js';
 import { matchSectionHeading } from '../sections/matchSectionHeading.js';
-import { detectWrapWidth } from './detectWrapWidth.js';
+import { brokeForNextWord, detectWrapWidth } from './detectWrapWidth.js';
 import { foldWhitespace } from './foldWhitespace.js';
 import { scanLines, type SourceLine } from './scanLines.js';
 
@@ -16,7 +16,6 @@ const citeStart = /^(?:—|–|―|--)/;
 const quoteOpen = /^["“”„«‘]/;
 const quoteClose = /["“”»’]$/;
 const blockquotePrefix = /^>[ \t]?/;
-const wrapSlack = 3;
 const setextUnderline = /^(?:={3,}|-{3,})$/;
 
 interface Pending {
@@ -164,8 +163,6 @@ function continues(pending: Pending | null, line: SourceLine, width: number | nu
   if (pending.kind === 'listItem' && line.indent > pending.indent) return true;
   if (width === null) return false;
   const previous = pending.lines[pending.lines.length - 1]!;
-  const firstWord = line.content.split(/\s/, 1)[0] ?? '';
-  // Hard wrap: the previous line was broken because this word would not have fitted. The width is
-  // read off the longest line, which tabs and a converter's own slack can push a few columns past it.
-  return previous.indent + previous.content.length + 1 + firstWord.length > width - wrapSlack;
+  // Hard wrap: the previous line was broken because this word would not have fitted.
+  return brokeForNextWord(previous.indent + previous.content.length, line.content.split(/\s/, 1)[0] ?? '', width);
 }
