@@ -31,7 +31,8 @@ interface Pending {
   prefixed: boolean;
 }
 
-export function cleanInline(text: string): string {
+/** Plain text may still carry HTML entities from the page it was copied from. */
+function cleanInline(text: string): string {
   return foldWhitespace(text.includes('&') ? decodeHTML(text) : text);
 }
 
