@@ -2,8 +2,18 @@
 
 import { comparedFields, defaultCorpusRoot, listCorpus, measureDocument, type DocumentResult } from './corpusAccuracy.js';
 
-const root = process.argv[2] ?? defaultCorpusRoot;
-const verbose = process.argv.includes('--verbose');
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`Usage: npm run corpus -- [CORPUS_DIR] [--verbose]
+
+Parse every document of a corpus (default ../shared/corpus: seed/ and dev/<family>/ with dev/expected/)
+and print, per family, the share of record fields that equal the expected record.
+  --verbose   also print every wrong field, expected against actual
+`);
+  process.exit(0);
+}
+const root = args.find((a) => !a.startsWith('--')) ?? defaultCorpusRoot;
+const verbose = args.includes('--verbose');
 const results = listCorpus(root).map(measureDocument);
 const families = [...new Set(results.map((r) => r.family))];
 

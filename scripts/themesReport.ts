@@ -7,6 +7,14 @@ import { ThemeLexicon } from '../src/themes/ThemeLexicon.js';
 import { splitThemes } from '../src/themes/splitThemes.js';
 import { loadRunPages, loadSeparatedThemes, runFamilies, type RunPage } from './themesCorpus.js';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(`Usage: npm run themes -- [CORPUS_DIR]
+
+Over the run-together key-themes pages of a corpus (default ../shared/corpus), print the share of theme
+lists and of single themes split exactly, per set of signals, and how many wrong lists lack the warning.
+`);
+  process.exit(0);
+}
 const corpus = resolve(process.argv[2] ?? '../shared/corpus');
 
 interface Tally {
