@@ -8,17 +8,18 @@ import { loadThemeLexicon } from '../themes/loadThemeLexicon.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
 import { formatDiagnosticLine } from './formatDiagnosticLine.js';
 
-function parseConcurrency(value: string | undefined): number | undefined {
+function parseCount(flag: string, value: string | undefined, least: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, not '${value}'.`);
+  if (!Number.isInteger(n) || n < least) throw new UsageError(`--${flag} must be a whole number of ${least} or more, not '${value}'.`);
   return n;
 }
 
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Ingest pages into JSON files, NDJSON and a SQLite database',
-  help: `Usage: leaderpages ingest [PATH|GLOB ...] [--out DIR] [--force] [--prune] [--concurrency N] [--config FILE] [--quiet]
+  help: `Usage: leaderpages ingest [PATH|GLOB ...] [--out DIR] [--force] [--prune] [--concurrency N] [--worker-memory MB]
+                         [--config FILE] [--quiet]
 
 Parse every page found (folders are walked recursively for .txt, .md, .markdown, .html, .htm) and
 write, in DIR:
@@ -39,6 +40,8 @@ Options:
   --force            re-parse every source, changed or not
   --prune            delete leaders whose source is gone (rows and JSON file)
   --concurrency N    parser threads (default: one per core)
+  --worker-memory MB heap limit per parser thread; a page that needs more is rejected
+                     with parser-crash and the batch goes on (default: Node's own limit)
   --config FILE      pipeline config to use (default: ./pipeline.config.ts if present)
   --quiet            print nothing on stderr (no progress, no summary)
   -h, --help         show this help
@@ -54,11 +57,13 @@ Exit codes: 0 every source written or unchanged, 1 some source was rejected, 2 u
         force: { type: 'boolean', default: false },
         prune: { type: 'boolean', default: false },
         concurrency: { type: 'string' },
+        'worker-memory': { type: 'string' },
         config: { type: 'string' },
         quiet: { type: 'boolean', default: false },
       },
     });
-    const concurrency = parseConcurrency(values.concurrency);
+    const concurrency = parseCount('concurrency', values.concurrency, 1);
+    const workerMemoryMb = parseCount('worker-memory', values['worker-memory'], 32);
     const config = await loadConfig(values.config, io.cwd);
     const { lexicon, problem } = loadThemeLexicon(config, io.cwd);
     if (problem !== null && !values.quiet) io.stderr.write(`leaderpages: warning: ${problem}\n`);
@@ -75,6 +80,7 @@ Exit codes: 0 every source written or unchanged, 1 some source was rejected, 2 u
         cwd: io.cwd,
         stderr: io.stderr,
         lexiconThemes: lexicon.themes(),
+        workerMemoryMb,
       });
     } catch (error) {
       if (error instanceof SchemaTooNewError) throw new UsageError(error.message);

@@ -107,6 +107,11 @@ export const rules = {
     defaultSeverity: 'error',
     example: '(a field that fails the zod schema, reported with its path)',
   },
+  'parser-crash': {
+    description: 'The parser crashed or ran out of memory on this page (see ingest --worker-memory); the page was skipped and the batch went on.',
+    defaultSeverity: 'error',
+    example: '(a 5 MB page of tiny paragraphs with --worker-memory 16)',
+  },
   'duplicate-id': {
     description: 'Two sources produce the same leader id; the first by path wins and this one is rejected.',
     defaultSeverity: 'error',

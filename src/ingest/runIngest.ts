@@ -37,6 +37,8 @@ export interface IngestOptions {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   /** Themes of the configured lexicon file (see loadThemeLexicon), in file order. */
   lexiconThemes?: readonly string[];
+  /** Heap limit per parse worker, in MB (see WorkerPool); undefined for Node's default. */
+  workerMemoryMb?: number | undefined;
 }
 
 export interface IngestSummary {
@@ -84,7 +86,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   // Learning from separated themes is only sound while inferred splits are marked as such.
   const learning = options.config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit));
   writer.learning = learning;
-  const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile }));
+  const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile }), {
+    heapMb: options.workerMemoryMb,
+  });
 
   try {
     await parseInOrder(sources, pool, workers, (s) => readSource(s, knownSha256(s.path), options.config), (outcomes) => {
