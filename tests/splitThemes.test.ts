@@ -136,3 +136,12 @@ describe.skipIf(!existsSync(corpus))('splitThemes over the corpus run-together p
     }
   });
 });
+
+describe('splitThemes: confidence is a number', () => {
+  // Found by the property above (seed -1555243615): a run of a bare symbol and a word gave NaN.
+  it.each([['0 z', ['z']], ['& &', []], ['- -', ['-']]])('%j', (run, pageText) => {
+    const split = splitThemes(run, { pageText, lexicon: ThemeLexicon.from(pageText) });
+    expect(split.confidence).toBeGreaterThanOrEqual(0);
+    expect(split.confidence).toBeLessThanOrEqual(1);
+  });
+});

@@ -44,7 +44,8 @@ export function segmentRun(length: number, scoreTheme: ThemeScore): Segmentation
     const deficit = score - total(rival);
     confidence *= 1 / (1 + Math.exp(-deficit / confidenceScale));
   }
-  return { starts, score, confidence };
+  // Runs no segmentation scores finitely (tokens with no words) leave nothing to compare: unsure.
+  return { starts, score, confidence: Number.isFinite(confidence) ? confidence : 0 };
 }
 
 function totalScore(starts: readonly number[], length: number, scoreTheme: ThemeScore, counted: boolean): number {

@@ -31,6 +31,8 @@ export interface InlineRun {
 }
 
 export interface CollectOptions {
+  /** The decoded page the parser read, to check locations against. */
+  source: string;
   splitBreaks: boolean;
   /** Whether an element is left out of the text (read by the caller instead). */
   isSkipped: (element: HtmlNode) => boolean;
@@ -83,10 +85,20 @@ export function collectInline(nodes: readonly HtmlNode[], options: CollectOption
     }
     if (node.type === 'text') {
       const location = node.sourceCodeLocation;
+      const text = node.data ?? '';
+      const end = location?.endOffset ?? -1;
+      let start = location?.startOffset ?? -1;
+      // parse5 leaves a lone "<" it held back out of the text node's location, which can even be
+      // zero-width: start the location at that "<".
+      if (start >= 0 && start === end && text !== '') start = Math.max(0, end - text.length);
+      else if (start >= 0 && text.startsWith('<') && options.source[start] !== '<') {
+        const back = options.source.lastIndexOf('<', start);
+        if (back >= 0 && start - back <= 2) start = back;
+      }
       tokens.push({
-        text: node.data ?? '',
-        start: location?.startOffset ?? -1,
-        end: location?.endOffset ?? -1,
+        text,
+        start,
+        end,
         part: frame.part,
         strong: frame.strong,
         cite: frame.cite,

@@ -82,6 +82,7 @@ export function walkBlocks(file: LeaderFile, root: HtmlNode, containers: Readonl
     const wrapped = unwrap(nodes);
     const excluded: HtmlNode[] = [];
     const run = collectInline(wrapped.nodes, {
+      source: file.text,
       splitBreaks: options.split,
       isSkipped: isSkippedInline,
       ...(options.isExcluded === undefined ? {} : { isExcluded: options.isExcluded }),
@@ -97,7 +98,7 @@ export function walkBlocks(file: LeaderFile, root: HtmlNode, containers: Readonl
   };
 
   const cellSpan = (cell: HtmlNode): Span | null =>
-    spanOf(file, collectInline(cell.children ?? [], { splitBreaks: false, isSkipped: isSkippedInline }).tokens);
+    spanOf(file, collectInline(cell.children ?? [], { source: file.text, splitBreaks: false, isSkipped: isSkippedInline }).tokens);
 
   const emitRow = (cells: readonly HtmlNode[]): void => {
     const spans: Span[] = [];
@@ -146,6 +147,7 @@ export function walkBlocks(file: LeaderFile, root: HtmlNode, containers: Readonl
   const emitQuote = (container: HtmlNode): void => {
     const excluded: HtmlNode[] = [];
     const run = collectInline(container.children ?? [], {
+      source: file.text,
       splitBreaks: false,
       isSkipped: isSkippedInline,
       isExcluded: (element) => attributionTags.has(tagOf(element)),
