@@ -3,6 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { themePageText } from '../src/themes/themePageText.js';
 
 interface Expected {
   themes: string[];
@@ -38,22 +39,13 @@ export function themesRun(text: string): string | null {
   return run.join(' ').replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
-function pageTextOf(expected: Expected): string[] {
-  return [
-    expected.bio ?? '',
-    expected.summary ?? '',
-    ...(expected.principles ?? []),
-    ...(expected.quotes ?? []).flatMap((quote) => [quote.text, quote.context ?? '']),
-  ].filter((text) => text !== '');
-}
-
 export function loadRunPages(corpus: string): RunPage[] {
   const pages: RunPage[] = [];
   const add = (family: string, id: string, source: string, expectedPath: string): void => {
     const run = themesRun(readFileSync(source, 'utf8'));
     if (run === null) return;
     const expected = readJson(expectedPath);
-    pages.push({ family, id, run, pageText: pageTextOf(expected), truth: expected.themes });
+    pages.push({ family, id, run, pageText: themePageText(expected), truth: expected.themes });
   };
   for (const family of runFamilies) {
     const folder = join(corpus, 'dev', family);

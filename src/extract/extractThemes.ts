@@ -6,19 +6,9 @@ import { report, type LeaderFile } from '../file/LeaderFile.js';
 import { brokeForNextWord, minimumWrapWidth } from '../normalize/detectWrapWidth.js';
 import { foldWhitespace } from '../normalize/foldWhitespace.js';
 import { splitThemes } from '../themes/splitThemes.js';
+import { themePageText } from '../themes/themePageText.js';
 import { sectionBlocks } from './sectionBlocks.js';
 import { stripMarker } from './stripMarker.js';
-
-/** The rest of the page, whose wording often repeats a theme's. */
-function pageText(file: LeaderFile): string[] {
-  const { fields } = file.draft;
-  return [
-    fields.bio ?? '',
-    fields.summary ?? '',
-    ...(fields.principles ?? []),
-    ...(fields.quotes ?? []).flatMap((q) => [q.text, q.context ?? '']),
-  ].filter((t) => t !== '');
-}
 
 /**
  * A Markdown paragraph keeps its author's line breaks only in the source: lines of one theme each
@@ -56,7 +46,7 @@ export function extractThemes(file: LeaderFile): void {
       themes.push(line);
     }
   } else if (only !== undefined && only.kind !== 'listItem' && (only.spans === undefined || only.spans.length < 2)) {
-    const split = splitThemes(stripMarker(only.text), { pageText: pageText(file), lexicon: file.lexicon });
+    const split = splitThemes(stripMarker(only.text), { pageText: themePageText(file.draft.fields), lexicon: file.lexicon });
     inferred = split.inferred;
     if (inferred) {
       const review = split.themes.map((t) => `"${t}"`).join(', ');
