@@ -113,7 +113,10 @@ export function normalizeText(file: LeaderFile): Block[] {
     // Wrapped prose and list items run on, even onto a line that opens with a dash ("— because …");
     // a new quotation after an attribution starts afresh.
     const freshQuote = pending?.kind === 'cite' && quoteOpen.test(content);
-    const standsAlone = freshQuote || bullet.test(content) || chrome.isFooter(content) || chrome.isNavigation(content);
+    // A line that carries on a sentence ("known for giving⏎back to the product community.") is never chrome.
+    const midSentence = pending !== null && !/[.!?:;]$/.test(pending.lines[pending.lines.length - 1]!.content);
+    const isChrome = !midSentence && (chrome.isFooter(content) || chrome.isNavigation(content));
+    const standsAlone = freshQuote || bullet.test(content) || isChrome;
     if (pending?.kind !== 'quote' && !standsAlone && continues(pending, line, width)) {
       pending!.lines.push(line);
       continue;
@@ -185,5 +188,5 @@ function continues(pending: Pending | null, line: SourceLine, width: number | nu
   if (width === null) return false;
   const previous = pending.lines[pending.lines.length - 1]!;
   // Hard wrap: the previous line was broken because this word would not have fitted.
-  return brokeForNextWord(previous.indent + previous.content.length, line.content.split(/\s/, 1)[0] ?? '', width);
+  return brokeForNextWord(previous.columns, line.content.split(/\s/, 1)[0] ?? '', width);
 }
