@@ -35,9 +35,10 @@ export function extractHeader(file: LeaderFile): void {
     if (chips === null && block.kind === 'paragraph') {
       // A hard-wrapped copy may run the chip row on from the bio: "… strategy. The OperatorThe Visionary".
       const end = lastSentenceEnd(block.text);
-      const tail = end < 0 ? null : matchChips({ ...block, text: block.text.slice(end + 1).trim() }, file.config);
+      const { spans: _pieces, ...plain } = block;
+      const tail = end < 0 ? null : matchChips({ ...plain, text: block.text.slice(end + 1).trim() }, file.config);
       if (tail !== null) {
-        content.push({ ...block, text: block.text.slice(0, end + 1) });
+        content.push({ ...plain, text: block.text.slice(0, end + 1) });
         chips = tail;
       }
     }

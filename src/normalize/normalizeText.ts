@@ -2,7 +2,7 @@
 // hard-wrap paragraphs, indent list continuations and prefix quotes with `> `. All become blocks.
 
 import { decodeHTML } from 'entities';
-import type { Block, BlockKind } from '../file/Block.js';
+import type { Block, BlockKind, Span } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
 import { chromeMatcher } from '../sections/matchChrome.js';
 import { matchSectionHeading } from '../sections/matchSectionHeading.js';
@@ -51,6 +51,8 @@ export function normalizeText(file: LeaderFile): Block[] {
       const kind = pending.kind === 'line' && parts.length > 1 ? 'paragraph' : pending.kind;
       const block: Block = { kind, text, position: file.lines.position(first.contentStart + skip, last.contentEnd) };
       if (pending.depth !== undefined) block.depth = pending.depth;
+      const spans = linkSpans(parts, skip, file);
+      if (spans !== null) block.spans = spans;
       blocks.push(block);
     }
     pending = null;
@@ -154,9 +156,43 @@ function dropLinkReferences(lines: SourceLine[]): SourceLine[] {
   return lines.map((line, i) => {
     if (drop.has(i)) return { ...line, content: '' };
     if (!line.content.includes('[')) return line;
-    const content = line.content.replace(linkReference, (mark, n: string) => (Number(n) <= highest ? '' : mark));
-    return content === line.content ? line : { ...line, content: content.trim() };
+    const cuts: number[] = [];
+    let removed = 0;
+    const content = line.content.replace(linkReference, (mark, n: string, at: number) => {
+      if (Number(n) > highest) return mark;
+      cuts.push(at - removed);
+      removed += mark.length;
+      return '';
+    });
+    return content === line.content ? line : { ...line, content, cuts };
   });
+}
+
+/** Pieces of a block that link marks kept apart (chips, tags), across wrapped lines; null without marks. */
+function linkSpans(parts: readonly SourceLine[], skip: number, file: LeaderFile): Span[] | null {
+  if (!parts.some((line) => line.cuts !== undefined && line.cuts.length > 0)) return null;
+  const spans: Span[] = [];
+  let words: string[] = [];
+  let from = parts[0]!;
+  const close = (to: SourceLine): void => {
+    const text = cleanInline(joinWrapped(words));
+    if (text !== '') spans.push({ text, position: file.lines.position(from.contentStart, to.contentEnd) });
+    words = [];
+  };
+  parts.forEach((line, i) => {
+    const begin = i === 0 ? skip : 0;
+    let at = begin;
+    for (const cut of line.cuts ?? []) {
+      if (cut < begin) continue;
+      words.push(line.content.slice(at, cut));
+      close(line);
+      from = line;
+      at = cut;
+    }
+    words.push(line.content.slice(at));
+  });
+  close(parts[parts.length - 1]!);
+  return spans.length >= 2 ? spans : null;
 }
 
 /**

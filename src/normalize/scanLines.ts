@@ -10,6 +10,8 @@ export interface SourceLine {
   content: string;
   /** Columns the line took as written (indent + content), kept when marks are later removed from `content`. */
   columns: number;
+  /** Offsets in `content` where a removed link mark stood: the edges of separately marked pieces (links). */
+  cuts?: number[];
 }
 
 export function scanLines(text: string): SourceLine[] {
