@@ -24,6 +24,7 @@ import { Progress } from './Progress.js';
 import { formatIngestSummary } from './formatIngestSummary.js';
 import { ReportWriter, type ReportMissing, type ReportSource } from './ReportWriter.js';
 import { WorkerPool } from './WorkerPool.js';
+import { writeReportPage } from '../report/writeReportPage.js';
 
 export interface IngestOptions {
   inputs: readonly string[];
@@ -143,6 +144,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   await report.finish({ startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions }, missing);
   store.finishRun(run, finishedAt, counts);
   store.db.close();
+  writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));
   progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir));
   return { outDir, counts, missing, rejectedSamples: writer.rejectedSamples, elapsedMs: progress.elapsedMs };
 }
