@@ -20,6 +20,8 @@ export interface ReportProblemSource {
   outcome: SourceOutcome;
   format: string | null;
   id: string | null;
+  /** Name of the stored leader this source produced, if any. */
+  name: string | null;
   diagnostics: ReportDiagnostic[];
 }
 

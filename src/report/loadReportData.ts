@@ -19,6 +19,8 @@ interface SourceRow {
   format: string | null;
   status: string;
   leaderId: string | null;
+  /** The stored leader's name, when this source's record is stored. */
+  name: string | null;
   bytes: number | null;
   lastSeenRun: number;
   parseMs?: number | null;
@@ -39,8 +41,8 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
   const hasParseMs = columnsOf(db, 'sources').has('parse_ms');
   const sources = db
     .prepare(
-      `SELECT path, format, status, leader_id AS leaderId, bytes, last_seen_run AS lastSeenRun${hasParseMs ? ', parse_ms AS parseMs' : ''}
-       FROM sources ORDER BY path`,
+      `SELECT s.path, s.format, s.status, s.leader_id AS leaderId, l.name, s.bytes, s.last_seen_run AS lastSeenRun${hasParseMs ? ', s.parse_ms AS parseMs' : ''}
+       FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id AND l.source_path = s.path ORDER BY s.path`,
     )
     .all() as SourceRow[];
   const diagnostics = new Map<string, DiagnosticRow[]>();
@@ -97,6 +99,7 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
         outcome,
         format: source.format,
         id: source.leaderId,
+        name: source.name,
         diagnostics: list.map((d): ReportDiagnostic => [d.severity, d.rule, d.line, d.column, d.message, d.field]),
       });
     }

@@ -91,7 +91,7 @@ export function renderReportPage(data: ReportData, chartJs: string): string {
       <p class="note">Every located diagnostic of every source that was rejected, skipped or warned about.</p>
       <div id="problems">
         <div class="controls">
-          <input type="search" id="problems-filter" placeholder="Filter by file, rule, message, field…" aria-label="Filter diagnostics" autocomplete="off">
+          <input type="search" id="problems-filter" placeholder="Filter by file, leader, rule, message, field…" aria-label="Filter diagnostics" autocomplete="off">
           <select id="problems-severity" aria-label="Severity">
             <option value="all">all severities</option>
             <option value="error">errors</option>
@@ -101,7 +101,7 @@ export function renderReportPage(data: ReportData, chartJs: string): string {
         </div>
         <div class="table-wrap">
           <table>
-            <thead><tr><th>File</th><th>Outcome</th><th>Line:col</th><th>Severity</th><th>Rule</th><th>Message</th><th>Field</th></tr></thead>
+            <thead><tr><th>File · leader</th><th>Outcome</th><th>Line:col</th><th>Severity</th><th>Rule</th><th>Message</th><th>Field</th></tr></thead>
             <tbody id="problems-body"></tbody>
           </table>
         </div>

@@ -229,7 +229,7 @@ export const reportScript = String.raw`(function () {
     var list = source.diagnostics.length > 0 ? source.diagnostics : [[null, '', null, null, '(no diagnostic stored)', null]];
     list.forEach(function (d) {
       var cells = [source.path, source.outcome, d[2] === null ? '' : d[2] + ':' + d[3], d[0] || '', d[1], d[4], d[5] || ''];
-      rows.push({ source: source, d: d, severity: d[0], text: cells.join('\n').toLowerCase() + '\n' + (source.id || '').toLowerCase() });
+      rows.push({ source: source, d: d, severity: d[0], text: (cells.join('\n') + '\n' + (source.name || '') + '\n' + (source.id || '')).toLowerCase() });
     });
   });
   var limit = 1000;
@@ -246,7 +246,9 @@ export const reportScript = String.raw`(function () {
     matched.forEach(function (r) { files[r.source.path] = true; });
     matched.slice(0, limit).forEach(function (r) {
       var tr = el('tr');
-      tr.appendChild(el('td', 'path', r.source.path));
+      var file = el('td', 'path', r.source.path);
+      if (r.source.name) file.appendChild(el('div', 'leader', r.source.name));
+      tr.appendChild(file);
       var outcome = el('td');
       outcome.appendChild(badge(r.source.outcome));
       tr.appendChild(outcome);
