@@ -115,9 +115,10 @@ export function normalizeText(file: LeaderFile): Block[] {
     // Wrapped prose and list items run on, even onto a line that opens with a dash ("— because …");
     // a new quotation after an attribution starts afresh.
     const freshQuote = pending?.kind === 'cite' && quoteOpen.test(content);
-    // A line that carries on a sentence ("known for giving⏎back to the product community.") is never chrome.
+    // A line that carries on a sentence ("known for giving⏎back to the product community.") is not a
+    // menu entry; footer lines always stand alone (they follow an attribution that has no full stop).
     const midSentence = pending !== null && !/[.!?:;]$/.test(pending.lines[pending.lines.length - 1]!.content);
-    const isChrome = !midSentence && (chrome.isFooter(content) || chrome.isNavigation(content));
+    const isChrome = chrome.isFooter(content) || (!midSentence && chrome.isNavigation(content));
     const standsAlone = freshQuote || bullet.test(content) || isChrome;
     if (pending?.kind !== 'quote' && !standsAlone && continues(pending, line, width)) {
       pending!.lines.push(line);
