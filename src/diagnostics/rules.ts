@@ -102,6 +102,16 @@ export const rules = {
     defaultSeverity: 'warning',
     example: '— On product (an attribution with no quote before it)',
   },
+  'quote-unmarked': {
+    description: 'A text in the quotes section was taken as a quotation without quotation marks or quote markup (a guess).',
+    defaultSeverity: 'warning',
+    example: '## Notable Quotes\\n\\nShip early and often.',
+  },
+  'item-ends-mid-sentence': {
+    description: 'A principle or quotation ends where no sentence ends (a comma, an open dash, "the", "and" …): a wrapped continuation line was probably lost.',
+    defaultSeverity: 'warning',
+    example: '• Hire people who want to grow into',
+  },
   'themes-inferred': {
     description: 'Key themes arrived run together without separators and were split by inference; review them.',
     defaultSeverity: 'warning',

@@ -96,8 +96,10 @@ export function normalizeText(file: LeaderFile): Block[] {
     if (prefix !== null) {
       const inner = content.slice(prefix[0].length).trim();
       if (inner === '') continue;
-      if (citeStart.test(inner)) start(line, 'cite', prefix[0].length);
-      else if (pending?.prefixed === true && pending.kind === 'quote') pending.lines.push({ ...line, content: inner });
+      // Within a `> ` quotation, a line carries on the quote or its attribution until a dash or a new quote mark.
+      const carriesOn = pending?.prefixed === true && (pending.kind === 'quote' || (pending.kind === 'cite' && !quoteOpen.test(inner)));
+      if (citeStart.test(inner)) start(line, 'cite', prefix[0].length).prefixed = true;
+      else if (carriesOn) pending!.lines.push({ ...line, content: inner });
       else start(line, 'quote', prefix[0].length).prefixed = true;
       continue;
     }
