@@ -48,7 +48,7 @@ export const rules = {
     example: '## Dimension Profile (with no title above it)',
   },
   'name-guessed': {
-    description: 'The name was taken from a line that is not a title or heading: lines above it (menus, breadcrumbs, banners) were read as page chrome.',
+    description: 'The name was taken from a line that is not a title heading, and either lines above it (menus, breadcrumbs, banners) were read as page chrome or the page\'s prose never speaks of it.',
     defaultSeverity: 'warning',
     example: 'ArchetypesLeadersMethodology\\nHome › Leaders\\nBill Carr',
   },

@@ -10,7 +10,7 @@ export type NameChoice =
   /** A title heading, or the first line of a page without markup: where a name belongs. */
   | { kind: 'title'; at: number }
   /** A later line, after skipping lines that do not hold up as the name. */
-  | { kind: 'guessed'; at: number; skipped: number }
+  | { kind: 'guessed'; at: number; why: string }
   /** The lines where the name should be do not hold up; `at` is where it was expected. */
   | { kind: 'unconfirmed'; at: number; reason: string }
   | { kind: 'missing' };
@@ -77,9 +77,10 @@ export function chooseName(file: LeaderFile, content: readonly Block[]): NameCho
     if ((block.kind !== 'line' && block.kind !== 'heading') || block.position.start.line !== block.position.end.line || !isPersonName(block.text)) continue;
     if (firstShaped < 0) firstShaped = at;
     if (judged && !spokenOf(block.text, evidence)) continue;
-    return at === 0 ? { kind: 'title', at } : { kind: 'guessed', at, skipped: at };
+    return at === 0 ? { kind: 'title', at } : { kind: 'guessed', at, why: `${at} line(s) above it were read as page chrome` };
   }
-  if (firstShaped === 0) return { kind: 'title', at: 0 };
+  // Where a title belongs and shaped like a name, but the prose never names the person: probably right, flagged.
+  if (firstShaped === 0) return judged ? { kind: 'guessed', at: 0, why: "the summary, quotes and bio never speak of it" } : { kind: 'title', at: 0 };
   const first = content[0]!;
   if (!judged && looksLikeName(first)) return { kind: 'title', at: 0 };
   if (firstShaped > 0) return { kind: 'unconfirmed', at: firstShaped, reason: `the page's prose never speaks of it, and the ${firstShaped} line(s) above it are not a name either` };

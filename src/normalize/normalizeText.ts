@@ -224,8 +224,10 @@ function joinWrapped(parts: readonly string[]): string {
 function continues(pending: Pending | null, line: SourceLine, width: number | null): boolean {
   if (pending === null || pending.kind === 'heading') return false;
   if (pending.kind === 'listItem' && line.indent > pending.indent) return true;
-  if (width === null) return false;
   const previous = pending.lines[pending.lines.length - 1]!;
+  // An item or attribution broken mid-sentence: the next line opens in lower case after no full stop.
+  if ((pending.kind === 'listItem' || pending.kind === 'cite') && /^\p{Ll}/u.test(line.content) && !/[.!?:;"”]$/.test(previous.content)) return true;
+  if (width === null) return false;
   // Hard wrap: the previous line was broken because this word would not have fitted.
   return brokeForNextWord(previous.columns, line.content.split(/\s/, 1)[0] ?? '', width);
 }
