@@ -41,7 +41,7 @@ export function lpAsync(cwd: string, args: string[]) {
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }>((resolveDone) =>
     child.on('close', (code, signal) => resolveDone({ code, signal, stderr, stdout })),
   );
-  return { child, done };
+  return { child, done, stderr: () => stderr };
 }
 
 export async function waitFor(condition: () => boolean, limitMs = 60_000): Promise<boolean> {
