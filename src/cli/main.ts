@@ -9,9 +9,10 @@ import { ingestCommand } from './ingestCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { verifyCommand } from './verifyCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { describeFault, FaultExitCode } from './userError.js';
 
-export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand, verifyCommand];
+export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand, verifyCommand, reportCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -47,6 +47,16 @@ export const rules = {
     defaultSeverity: 'error',
     example: '## Dimension Profile (with no title above it)',
   },
+  'name-guessed': {
+    description: 'The name was taken from a line that is not a title or heading: lines above it (menus, breadcrumbs, banners) were read as page chrome.',
+    defaultSeverity: 'warning',
+    example: 'ArchetypesLeadersMethodology\\nHome › Leaders\\nBill Carr',
+  },
+  'name-unconfirmed': {
+    description: 'The line where the name should be does not hold up as a name (not shaped like a person\'s name, or not the person the summary, quotes and bio speak of); the page yields no record.',
+    defaultSeverity: 'error',
+    example: 'ArchetypesLeadersMethodologyTake the Quiz (as the only line above the profile)',
+  },
   'missing-section': {
     description: 'A required section (the dimension profile) is absent.',
     defaultSeverity: 'error',

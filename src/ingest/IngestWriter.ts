@@ -126,7 +126,7 @@ export class IngestWriter {
       return { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
     }
     if (outcome.kind === 'rejected') {
-      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics);
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics, outcome.parseMs);
     }
     const moved = this.options.renames?.adopt(outcome) ?? null;
     const { record, json, line } = moved ?? outcome;
@@ -135,20 +135,20 @@ export class IngestWriter {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, [
         ...outcome.diagnostics,
         fileDiagnostic(config, 'invalid-record', `Leader id "${record.id}" is not a safe file name; nothing was written.`),
-      ]);
+      ], outcome.parseMs);
     }
     const owner = store.ownerOf(record.id);
     if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [
         ...outcome.diagnostics,
         fileDiagnostic(config, 'duplicate-id', `Leader id "${record.id}" is already produced by ${owner.sourcePath}, which comes first by path; this source is skipped.`),
-      ]);
+      ], outcome.parseMs);
     }
     this.leadersWillChange();
     if (writeFileIfChanged(file, json)) this.filesWritten++;
     const provisional = this.learning?.written(outcome.path, record.themes, outcome.diagnostics) ?? false;
     store.saveSource(
-      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256 },
+      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs },
       run,
       outcome.diagnostics,
     );
@@ -167,9 +167,10 @@ export class IngestWriter {
     format: ReportSource['format'],
     id: string | null,
     diagnostics: Diagnostic[],
+    parseMs?: number,
   ): ReportSource {
     const { store, run } = this.options;
-    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256 }, run, diagnostics);
+    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256, parseMs }, run, diagnostics);
     // A source that no longer yields a record no longer backs the leaders it produced before.
     if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
     return { path, format, status: 'rejected', id, diagnostics };

@@ -30,6 +30,7 @@ import { Progress } from './Progress.js';
 import { formatIngestSummary } from './formatIngestSummary.js';
 import { ReportWriter, type ReportMissing, type ReportSource } from './ReportWriter.js';
 import { WorkerPool } from './WorkerPool.js';
+import { writeReportPage } from '../report/writeReportPage.js';
 
 export interface IngestOptions {
   inputs: readonly string[];
@@ -226,6 +227,7 @@ async function ingestLocked(
   });
   store.finishRun(run, finishedAt, counts);
   store.db.close();
+  writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));
   progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir, { healed, skipped: skipped.length, interrupted, sourcesTotal: sources.length }));
   return {
     outDir,
