@@ -12,6 +12,7 @@ import { writeFileIfChanged } from '../sinks/writeFileAtomic.js';
 import type { BatchLearning } from './BatchLearning.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
+import type { RenameTracker } from './renamedSources.js';
 
 export interface IngestWriterOptions {
   store: LeaderStore;
@@ -23,6 +24,8 @@ export interface IngestWriterOptions {
   configSha256: string;
   /** Sources per transaction. */
   batchSize?: number;
+  /** Moves of pages to new paths this run (see RenameTracker); null when there can be none. */
+  renames?: RenameTracker | null;
 }
 
 function fileDiagnostic(config: PipelineConfig, rule: 'duplicate-id' | 'invalid-record', message: string): Diagnostic {
@@ -88,8 +91,10 @@ export class IngestWriter {
   /** Called when the run fails: drop the open batch (its JSON files are redone by the next run). */
   rollback(): void {
     if (!this.inTransaction) return;
-    this.options.store.db.exec('ROLLBACK');
     this.inTransaction = false;
+    // SQLite may already have rolled back by itself (disk full, I/O error): a second ROLLBACK would
+    // fail and hide the error that matters.
+    if (this.options.store.db.inTransaction) this.options.store.db.exec('ROLLBACK');
   }
 
   private begin(): void {
@@ -123,7 +128,8 @@ export class IngestWriter {
     if (outcome.kind === 'rejected') {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics, outcome.parseMs);
     }
-    const { record } = outcome;
+    const moved = this.options.renames?.adopt(outcome) ?? null;
+    const { record, json, line } = moved ?? outcome;
     const file = leaderJsonPath(this.options.leadersDir, record.id);
     if (file === null) {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, [
@@ -139,7 +145,7 @@ export class IngestWriter {
       ], outcome.parseMs);
     }
     this.leadersWillChange();
-    if (writeFileIfChanged(file, outcome.json)) this.filesWritten++;
+    if (writeFileIfChanged(file, json)) this.filesWritten++;
     const provisional = this.learning?.written(outcome.path, record.themes, outcome.diagnostics) ?? false;
     store.saveSource(
       { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs },
@@ -147,8 +153,11 @@ export class IngestWriter {
       outcome.diagnostics,
     );
     store.deleteLeadersOf(outcome.path, record.id);
-    store.replaceLeader(record, outcome.line, run);
-    return { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
+    store.replaceLeader(record, line, run);
+    // The page moved: its leader now belongs to the new path, and the old source row goes.
+    if (moved !== null) store.deleteSource(moved.fromPath);
+    const entry: ReportSource = { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
+    return moved === null ? entry : { ...entry, movedFrom: moved.fromPath };
   }
 
   private reject(
