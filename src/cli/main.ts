@@ -8,8 +8,9 @@ import { parseCommand } from './parseCommand.js';
 import { ingestCommand } from './ingestCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { schemaCommand } from './schemaCommand.js';
+import { workerCommand } from './workerCommand.js';
 
-export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand];
+export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand, workerCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
