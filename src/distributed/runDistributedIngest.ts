@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { UsageError } from '../cli/Command.js';
 import { lexiconLimit, lexiconThemes } from '../ingest/BatchLearning.js';
-import { discoverSources, type SourceRef } from '../ingest/discoverSources.js';
+import { walkSources, type SkippedEntry, type SourceRef } from '../ingest/discoverSources.js';
 import { formatIngestSummary } from '../ingest/formatIngestSummary.js';
 import type { IngestOptions, IngestSummary } from '../ingest/runIngest.js';
 import { Progress } from '../ingest/Progress.js';
@@ -47,7 +47,8 @@ const chunkSize = 256;
 
 export async function runDistributedIngest(options: DistributedIngestOptions): Promise<DistributedIngestSummary> {
   const startedAt = new Date().toISOString();
-  const sources = await discoverSources(options.inputs, options.cwd);
+  const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false });
+  const { sources } = discovery;
   const outDir = resolve(options.cwd, options.out);
   mkdirSync(outDir, { recursive: true });
   const pg = await openPostgres(options.sinkUrl, { max: 4 });
@@ -61,7 +62,7 @@ export async function runDistributedIngest(options: DistributedIngestOptions): P
   redis.on('error', () => {});
   const queue = new PageQueue(options.queueName, connection, options.maxWaiting);
   try {
-    return await produce(options, startedAt, sources, outDir, store, redis, queue);
+    return await produce(options, startedAt, sources, discovery.skipped, outDir, store, redis, queue);
   } finally {
     await queue.close();
     redis.disconnect();
@@ -74,6 +75,7 @@ async function produce(
   options: DistributedIngestOptions,
   startedAt: string,
   sources: SourceRef[],
+  skippedEntries: readonly SkippedEntry[],
   outDir: string,
   store: PgRunStore,
   redis: Redis,
@@ -169,10 +171,15 @@ async function produce(
       if (entry.status === 'rejected' && rejectedSamples.length < 10) rejectedSamples.push(entry);
     }
     const finishedAt = new Date().toISOString();
-    await report.finish({ startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions }, missing);
+    const skipped = skippedEntries.filter((e) => config.severityOf(e.rule) !== null).map((e) => ({ ...e, severity: config.severityOf(e.rule) }));
+    await report.finish({ startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions }, missing, { skipped });
     await store.finishRun(run, finishedAt, counts);
-    progress.finish(`${formatIngestSummary(counts, progress.elapsedMs, outDir)} (${queue.added} jobs queued${failed > 0 ? `, ${failed} failed` : ''})`);
-    return { outDir, counts, missing, rejectedSamples, elapsedMs: progress.elapsedMs, enqueued: queue.added, failed };
+    const summary = formatIngestSummary(counts, progress.elapsedMs, outDir, { skipped: skipped.length, sourcesTotal: sources.length });
+    progress.finish(`${summary} (${queue.added} jobs queued${failed > 0 ? `, ${failed} failed` : ''})`);
+    return {
+      outDir, counts, missing, rejectedSamples, elapsedMs: progress.elapsedMs, healed: [], skipped, damagedDatabase: null, interrupted: null,
+      enqueued: queue.added, failed,
+    };
   } catch (error) {
     report.abandon();
     throw error;

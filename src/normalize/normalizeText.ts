@@ -10,11 +10,8 @@ import { brokeForNextWord, detectWrapWidth } from './detectWrapWidth.js';
 import { foldWhitespace } from './foldWhitespace.js';
 import { scanLines, type SourceLine } from './scanLines.js';
 
-const bullet = /^(?:[•·●▪◦‣∙○■□➤►▶→*+-]|\d{1,3}[.)])[ \t\u00a0]+/;
-const arrowOnly = /^(?:→|->|➜|➔|➤|►|▶|&rarr;)$/;
-const citeStart = /^(?:—|–|―|--)/;
-const quoteOpen = /^["“”„«‘]/;
-const quoteClose = /["“”»’]$/;
+import { arrowOnly, attributionStart as citeStart, itemStart as bullet, linkReference, quoteClose, quoteOpen, referenceEntry } from '../text/textMarks.js';
+
 const blockquotePrefix = /^>[ \t]?/;
 const setextUnderline = /^(?:={3,}|-{3,})$/;
 
@@ -37,7 +34,7 @@ function cleanInline(text: string): string {
 }
 
 export function normalizeText(file: LeaderFile): Block[] {
-  const lines = scanLines(file.text);
+  const lines = dropLinkReferences(scanLines(file.text));
   const width = detectWrapWidth(lines);
   const chrome = chromeMatcher(file.config);
   const blocks: Block[] = [];
@@ -134,6 +131,29 @@ export function normalizeText(file: LeaderFile): Block[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * Text browsers list a page's links at the end (`References`, then `1. https://…`) and mark each link
+ * in the text with its number (`[12]Leaders`). The list is not content, and the marks are not text.
+ * Only numbers the list holds are marks, so a literal "[2]" in prose survives a page without a list.
+ */
+function dropLinkReferences(lines: SourceLine[]): SourceLine[] {
+  const entries: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (referenceEntry.test(lines[i]!.content)) entries.push(i);
+  if (entries.length < 2) return lines;
+  const drop = new Set(entries);
+  // The list's own title: a short line just above its first entry (blank lines between).
+  let above = entries[0]! - 1;
+  while (above >= 0 && lines[above]!.content === '') above--;
+  if (above >= 0 && lines[above]!.content.split(' ').length <= 3 && !/[.:,;!?%]$/.test(lines[above]!.content)) drop.add(above);
+  const highest = entries.length;
+  return lines.map((line, i) => {
+    if (drop.has(i)) return { ...line, content: '' };
+    if (!line.content.includes('[')) return line;
+    const content = line.content.replace(linkReference, (mark, n: string) => (Number(n) <= highest ? '' : mark));
+    return content === line.content ? line : { ...line, content: content.trim() };
+  });
 }
 
 /**

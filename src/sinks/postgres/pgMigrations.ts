@@ -112,4 +112,8 @@ export const pgMigrations: readonly string[] = [
 
   CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
   `,
+  // 2: leaders.db migration 3: how long the source's last parse took (ms, in its parser thread).
+  `
+  ALTER TABLE sources ADD COLUMN parse_ms double precision;
+  `,
 ];

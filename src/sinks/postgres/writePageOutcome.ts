@@ -34,11 +34,11 @@ export const claimRule = `
   WHERE l.id = $1`;
 
 const upsertSource = `
-  INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run, parse_ms)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
   ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, format = excluded.format,
     status = excluded.status, leader_id = excluded.leader_id, parser_version = excluded.parser_version,
-    config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run
+    config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run, parse_ms = excluded.parse_ms
   WHERE sources.last_seen_run <= excluded.last_seen_run
   RETURNING path`;
 
@@ -114,7 +114,7 @@ async function saveSource(client: PgClient, values: unknown[]): Promise<void> {
 async function writeRejected(client: PgClient, outcome: Extract<ParseOutcome, { kind: 'rejected' }>, ctx: PageWriteContext, id: string | null = null): Promise<PageWriteResult> {
   const { path } = outcome;
   await lockIds(client, await ownedIds(client, path));
-  await saveSource(client, [path, outcome.sha256, outcome.bytes, outcome.format, 'rejected', id, PARSER_VERSION, ctx.provisional ? null : ctx.configSha256, ctx.run]);
+  await saveSource(client, [path, outcome.sha256, outcome.bytes, outcome.format, 'rejected', id, PARSER_VERSION, ctx.provisional ? null : ctx.configSha256, ctx.run, outcome.parseMs ?? null]);
   await replaceDiagnostics(client, path, outcome.diagnostics);
   // A source that no longer yields a record no longer backs the leaders it produced before.
   await client.query('DELETE FROM leaders WHERE source_path = $1', [path]);
@@ -126,7 +126,7 @@ async function writeParsed(client: PgClient, outcome: Extract<ParseOutcome, { ki
   const fileDiagnostic = (rule: 'duplicate-id' | 'invalid-record', message: string): Diagnostic => ({
     severity: ctx.severityOf(rule), rule, message, line: 1, column: 1, endLine: 1, endColumn: 1,
   });
-  const rejected = { kind: 'rejected' as const, path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format };
+  const rejected = { kind: 'rejected' as const, path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, ...(outcome.parseMs === undefined ? {} : { parseMs: outcome.parseMs }) };
   if (leaderJsonPath('leaders', record.id) === null) {
     const message = `Leader id "${record.id}" is not a safe file name; nothing was written.`;
     return writeRejected(client, { ...rejected, diagnostics: [...outcome.diagnostics, fileDiagnostic('invalid-record', message)] }, ctx);
@@ -138,7 +138,7 @@ async function writeParsed(client: PgClient, outcome: Extract<ParseOutcome, { ki
     const diagnostics = [...outcome.diagnostics, fileDiagnostic('duplicate-id', duplicateMessage(record.id, claim.owner))];
     return writeRejected(client, { ...rejected, diagnostics }, ctx, record.id);
   }
-  await saveSource(client, [path, outcome.sha256, outcome.bytes, outcome.format, 'written', record.id, PARSER_VERSION, ctx.provisional ? null : ctx.configSha256, ctx.run]);
+  await saveSource(client, [path, outcome.sha256, outcome.bytes, outcome.format, 'written', record.id, PARSER_VERSION, ctx.provisional ? null : ctx.configSha256, ctx.run, outcome.parseMs ?? null]);
   await replaceDiagnostics(client, path, outcome.diagnostics);
   if (claim !== undefined && claim.owner !== path && claim.ownerSeen) {
     // The owner this run had kept loses the id to a path that sorts first: rejected as the embedded run
