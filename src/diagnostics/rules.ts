@@ -62,6 +62,11 @@ export const rules = {
     defaultSeverity: 'error',
     example: '# Bill Carr\\n\\n## Key Themes\\n\\n- customer obsession',
   },
+  'section-without-heading': {
+    description: 'A section was recognised by its content, without its heading (dimension rows before any heading): a guess.',
+    defaultSeverity: 'warning',
+    example: 'Bill Carr\\n\\nStrategic Vision 70%\\nExecution & Craft 90%\\n…',
+  },
   'empty-section': {
     description: 'A section heading is present but nothing usable follows it.',
     defaultSeverity: 'warning',
