@@ -1,12 +1,12 @@
 // Markdown normalizer: parses the decoded text with remark (CommonMark + GFM) and flattens the mdast
 // tree into positioned blocks in document order. Extractors never see Markdown.
 
-import type { Code, Heading, List, RootContent, Table } from 'mdast';
+import type { Code, Heading, List, PhrasingContent, RootContent, Table } from 'mdast';
 import type { Block } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
 import { foldWhitespace } from './foldWhitespace.js';
 import { boundParseWork } from './markdown/boundParseWork.js';
-import { htmlBlocks } from './markdown/htmlBlocks.js';
+import { hasInlineHtml, htmlBlocks, phrasingBlocks } from './markdown/htmlBlocks.js';
 import { inlineLines, trimRange, type InlineLine, type Piece } from './markdown/inlineLines.js';
 import { paragraphBlocks } from './markdown/paragraphBlocks.js';
 import { parseMarkdown } from './markdown/parseMarkdown.js';
@@ -25,23 +25,31 @@ function joinLines(lines: readonly InlineLine[]): Piece[] {
   );
 }
 
-function headingBlock(file: LeaderFile, node: Heading): Block | null {
+function headingBlocks(file: LeaderFile, node: Heading, out: Block[]): void {
+  if (hasInlineHtml(node.children)) {
+    out.push(...phrasingBlocks(file, `h${node.depth}`, [node.children]));
+    return;
+  }
   const lines = inlineLines(node.children, file.text).map((line) => line.pieces);
-  return piecesBlock(file, 'heading', lines, { depth: node.depth, start: offsets(node)[0] });
+  const block = piecesBlock(file, 'heading', lines, { depth: node.depth, start: offsets(node)[0] });
+  if (block !== null) out.push(block);
 }
 
 /** Each item is one block of its own paragraphs; nested lists and other content follow it. */
 function listBlocks(file: LeaderFile, node: List, out: Block[]): void {
   for (const item of node.children) {
-    const lines: Piece[][] = [];
+    const paragraphs: PhrasingContent[][] = [];
     const rest: RootContent[] = [];
     for (const child of item.children) {
-      if (child.type === 'paragraph' || child.type === 'heading') {
-        lines.push(...inlineLines(child.children, file.text).map((line) => line.pieces));
-      } else rest.push(child);
+      if (child.type === 'paragraph' || child.type === 'heading') paragraphs.push(child.children);
+      else rest.push(child);
     }
-    const block = piecesBlock(file, 'listItem', lines, { start: offsets(item)[0] });
-    if (block !== null) out.push(block);
+    if (paragraphs.some(hasInlineHtml)) out.push(...phrasingBlocks(file, 'li', paragraphs));
+    else {
+      const lines = paragraphs.flatMap((children) => inlineLines(children, file.text).map((line) => line.pieces));
+      const block = piecesBlock(file, 'listItem', lines, { start: offsets(item)[0] });
+      if (block !== null) out.push(block);
+    }
     flowBlocks(file, rest, out);
   }
 }
@@ -66,10 +74,10 @@ function flowBlocks(file: LeaderFile, nodes: readonly RootContent[], out: Block[
     let block: Block | null = null;
     switch (node.type) {
       case 'heading':
-        block = headingBlock(file, node);
+        headingBlocks(file, node, out);
         break;
       case 'paragraph':
-        out.push(...paragraphBlocks(file, node));
+        out.push(...(hasInlineHtml(node.children) ? phrasingBlocks(file, 'p', [node.children]) : paragraphBlocks(file, node)));
         break;
       case 'list':
         listBlocks(file, node, out);
@@ -85,8 +93,7 @@ function flowBlocks(file: LeaderFile, nodes: readonly RootContent[], out: Block[
         break;
       case 'html': {
         const [start, end] = offsets(node);
-        const base = file.text.slice(start, end) === node.value ? start : null;
-        out.push(...htmlBlocks(file, node.value, base, start, end));
+        out.push(...htmlBlocks(file, node.value, start, end));
         break;
       }
       case 'footnoteDefinition':
