@@ -9,6 +9,7 @@ import { boundParseWork } from './markdown/boundParseWork.js';
 import { hasInlineHtml, htmlBlocks, phrasingBlocks } from './markdown/htmlBlocks.js';
 import { inlineLines, trimRange, type InlineLine, type Piece } from './markdown/inlineLines.js';
 import { paragraphBlocks } from './markdown/paragraphBlocks.js';
+import { blankPandocMarkup, smartDashes } from './markdown/pandocMarkup.js';
 import { parseMarkdown } from './markdown/parseMarkdown.js';
 import { piecesBlock, rowBlock } from './markdown/piecesBlock.js';
 import { quoteBlocks } from './markdown/quoteBlocks.js';
@@ -119,18 +120,28 @@ function lineBlocks(file: LeaderFile, from: number, to: number, out: Block[]): v
   }
 }
 
+/** Text of a block read in pandoc's dialect, its dashes as pandoc reads them. */
+function withSmartDashes(block: Block): Block {
+  const text = smartDashes(block.text);
+  const spans = block.spans?.map((span) => ({ ...span, text: smartDashes(span.text) }));
+  return spans === undefined ? { ...block, text } : { ...block, text, spans };
+}
+
 export function normalizeMarkdown(file: LeaderFile): Block[] {
+  // Read with pandoc's attribute markup blanked out; offsets (and so positions) are the file's own.
+  const text = blankPandocMarkup(file.text);
+  const view: LeaderFile = text === file.text ? file : { ...file, text };
   const blocks: Block[] = [];
   try {
-    for (const segment of boundParseWork(file.text)) {
-      if (segment.parse) flowBlocks(file, parseMarkdown(file.text, segment.start, segment.end).children, blocks);
-      else lineBlocks(file, segment.start, segment.end, blocks);
+    for (const segment of boundParseWork(text)) {
+      if (segment.parse) flowBlocks(view, parseMarkdown(text, segment.start, segment.end).children, blocks);
+      else lineBlocks(view, segment.start, segment.end, blocks);
     }
-    return blocks;
+    return view === file ? blocks : blocks.map(withSmartDashes);
   } catch {
     // Nesting deeper than the stack allows, or a parser fault: keep every line rather than nothing.
     const lines: Block[] = [];
-    lineBlocks(file, 0, file.text.length, lines);
+    lineBlocks(view, 0, text.length, lines);
     return lines;
   }
 }
