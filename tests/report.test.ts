@@ -218,8 +218,15 @@ describe('leaderpages report', () => {
     expect(other.status).toBe(2);
     expect(other.stderr).toContain('no such table');
 
+    // An ingest holding the output folder (a live pid in its lock): the report waits for no one.
+    writeFileSync(join(out, '.leaderpages.lock'), JSON.stringify({ pid: process.pid, startedAt: '2030-01-01T00:00:00.000Z' }));
+    const locked = runCli(site, 'report', '--out', 'output');
+    unlinkSync(join(out, '.leaderpages.lock'));
+    expect(locked.status).toBe(2);
+    expect(locked.stderr).toContain(`an ingest (pid ${process.pid}, started 2030-01-01T00:00:00.000Z) is writing output`);
+
     expect(runCli(site, 'report', 'output').status).toBe(2);
     expect(runCli(site, 'report', '--bogus').status).toBe(2);
-    for (const r of [missing, foreign, other]) expect(r.stdout).toBe('');
+    for (const r of [missing, foreign, other, locked]) expect(r.stdout).toBe('');
   });
 });

@@ -42,7 +42,7 @@ export function makeReportSite(perFamily: number): string {
   copyFileSync(join(corpus, 'inner-text', first), join(raw, 'zz-copies', first));
   writeFileSync(join(raw, 'empty.txt'), '');
   const seed = readFileSync(join(corpus, '..', 'seed', 'bill-carr.txt'), 'utf8');
-  writeFileSync(join(raw, 'out-of-range.txt'), seed.replace('Bill Carr', 'Range Tester').replace(/Strategic Vision \d+%/, 'Strategic Vision 170%'));
+  writeFileSync(join(raw, 'out-of-range.txt'), seed.replaceAll('Bill Carr', 'Range Tester').replace(/Strategic Vision \d+%/, 'Strategic Vision 170%'));
   return site;
 }
 
@@ -61,31 +61,29 @@ export function makeHostileSite(): string {
   const html = readFileSync(join(corpus, 'site-html', 'ami-vora.html'), 'utf8');
   const escaped = (tag: string): string => payload(tag).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-  // Written, with warnings: the name (short enough to stay a name), bio, a quote, a theme and a heading.
+  // Plain text, where a name must be shaped like a person's name: rejected, the name quoted by the error.
   writeFileSync(
     join(raw, '<img src=x onerror=__pwn("file-text")>.txt'),
     seed
-      .replace('Bill Carr', 'Evil <img src=x onerror=__pwn("name")> Carr')
+      .replaceAll('Bill Carr', 'Evil <img src=x onerror=__pwn("name")> Carr')
       .replace('Spent 15 years', `${payload('bio')} Spent 15 years`)
       .replace('"Jeff would say,', `"${payload('quote')} Jeff would say,`)
       .replace('working backwards process', `${payload('theme')} working backwards process`)
       .replace('Episode Summary', `${payload('heading')}\n\nSome text.\n\nEpisode Summary`),
   );
-  // Written: a name holding a whole script element.
-  writeFileSync(join(raw, 'javascript:__pwn("file-js").txt'), seed.replace('Bill Carr', 'Bill <script>__pwn("name2")</script>'));
-  // Rejected: a Markdown page with payloads in its name and bio and an out-of-range score.
+  writeFileSync(join(raw, 'javascript:__pwn("file-js").txt'), seed.replaceAll('Bill Carr', 'Bill <script>__pwn("name2")</script>'));
+  // Markdown with a title heading: written, payloads (escaped as Markdown text) in its name and bio.
   writeFileSync(
     join(raw, '"><svg onload=__pwn("file-md")>.md'),
     md
-      .replace(/^Andy Raskin/m, `Andy <svg onload=__pwn("mdname")>`)
-      .replace('Helps CEOs', `${payload('mdbio')} Helps CEOs`)
-      .replace(/Strategic Vision \d+%/, 'Strategic Vision 170%'),
+      .replace(/^Andy Raskin {0,2}$/m, 'Andy \\<img src=x onerror=__pwn("mdname")\\> Raskin')
+      .replace('Helps CEOs', `${payload('mdbio').replace(/[<>]/g, (c) => `\\${c}`)} Helps CEOs`),
   );
-  // Rejected: an HTML page whose entity-escaped text decodes to payloads (name, a heading, a quote).
+  // HTML whose entity-escaped text decodes to payloads (name, a heading, a quote): written.
   writeFileSync(
     join(raw, "'><iframe src=javascript:__pwn('file-html')>.html"),
     html
-      .replace('>Ami Vora</h1>', `>Ami ${escaped('htmlname')} Vora ${escaped('htmlname2')}</h1>`)
+      .replace('>Ami Vora</h1>', '>Ami &lt;script&gt;__pwn("htmlname")&lt;/script&gt; Vora</h1>')
       .replace('<h2 class="mb-4 text-lg font-semibold">Key Themes</h2>', `<h2 class="mb-4 text-lg font-semibold">${escaped('htmlheading')}</h2><p>x</p><h2 class="mb-4 text-lg font-semibold">Key Themes</h2>`)
       .replace('"I really enjoy', `"${escaped('htmlquote')} I really enjoy`),
   );

@@ -35,6 +35,8 @@ write, in DIR:
   leaders.db          SQLite: leaders, dimensions, themes, principles, quotes, sources,
                       diagnostics, runs, and the leaders_fts full-text index
   report.json         this run: counts, and every source's status and diagnostics
+  report.html         this run as a self-contained page: charts and a filterable table of
+                      diagnostics (rebuilt from leaders.db by 'leaderpages report')
 
 Sources whose bytes and parser version are unchanged since the last run are not parsed again.
 Key themes that arrive run together are split with the themes already seen with separators: the

@@ -24,7 +24,8 @@ Options:
   --config FILE  pipeline config to take the default --out from (default: ./pipeline.config.ts if present)
   -h, --help     show this help
 
-Exit codes: 0 report written, 2 usage error, or no readable leaderpages database.`,
+Exit codes: 0 report written; 2 usage error, no readable leaderpages database, or an ingest is
+writing DIR right now (it writes the report itself when it finishes).`,
 
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -46,8 +47,17 @@ Exit codes: 0 report written, 2 usage error, or no readable leaderpages database
     };
     if (!existsSync(database)) throw new UsageError(`no database at ${shown(database)}; run 'leaderpages ingest' first, or give --db FILE.`);
     const { writeReportPage } = await import('../report/writeReportPage.js');
+    const { acquireOutputLock, OutputLockedError } = await import('../ingest/OutputLock.js');
     const htmlFile = join(outDir, 'report.html');
     mkdirSync(outDir, { recursive: true });
+    // report.html belongs to the output folder's one writer: an ingest there rewrites it at its end.
+    let lock;
+    try {
+      lock = await acquireOutputLock(outDir, { wait: false });
+    } catch (error) {
+      if (!(error instanceof OutputLockedError)) throw error;
+      throw new UsageError(`an ingest (pid ${error.holder.pid}, started ${error.holder.startedAt}) is writing ${shown(outDir)}; it writes report.html when it finishes.`);
+    }
     try {
       writeReportPage(database, htmlFile);
     } catch (error) {
@@ -57,6 +67,8 @@ Exit codes: 0 report written, 2 usage error, or no readable leaderpages database
         throw new UsageError(`cannot read ${shown(database)} as a leaderpages database: ${(error as Error).message}`);
       }
       throw error;
+    } finally {
+      lock.release();
     }
     io.stderr.write(`leaderpages report: wrote ${shown(htmlFile)}\n`);
     return ExitCode.ok;

@@ -83,7 +83,7 @@ export function renderReportPage(data: ReportData, chartJs: string): string {
     </section>
     <section class="card wide">
       <h2>Slowest pages</h2>
-      <p class="note">Parse time of each source's last parse (unchanged sources keep the time of the run that parsed them).</p>
+      <p class="note">Time of each source's last parse, in its worker (unchanged sources keep the time of the run that parsed them; a worker's first pages include its warm-up).</p>
       <div class="chart" id="chart-slowest"></div>
     </section>
     <section class="card wide">

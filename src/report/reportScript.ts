@@ -27,6 +27,10 @@ export const reportScript = String.raw`(function () {
     box.className = 'empty';
     box.textContent = message;
   }
+  function seconds(from, to) {
+    var ms = Date.parse(to) - Date.parse(from);
+    return isFinite(ms) ? (ms / 1000).toFixed(1) + ' s' : '?';
+  }
   function canvasIn(containerId) {
     var canvas = document.createElement('canvas');
     $(containerId).appendChild(canvas);
@@ -44,7 +48,7 @@ export const reportScript = String.raw`(function () {
   var run = data.run;
   $('run-meta').textContent = run === null
     ? 'No run recorded in this database.'
-    : 'Run ' + run.id + ' \u00b7 started ' + run.startedAt + (run.finishedAt ? ' \u00b7 finished ' + run.finishedAt : ' \u00b7 not finished') +
+    : 'Run ' + run.id + ' \u00b7 started ' + run.startedAt + (run.finishedAt ? ' \u00b7 took ' + seconds(run.startedAt, run.finishedAt) : ' \u00b7 not finished') +
       ' \u00b7 parser ' + run.parserVersion + ' \u00b7 report generated ' + data.generatedAt;
   var outcomeTotals = {};
   data.byFormat.forEach(function (f) {
