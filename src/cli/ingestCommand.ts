@@ -11,6 +11,8 @@ import { SchemaTooNewError } from '../sinks/openDatabase.js';
 import { loadThemeLexicon } from '../themes/loadThemeLexicon.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
 import { formatDiagnosticLine } from './formatDiagnosticLine.js';
+import { distributedFlags, distributedHelp, distributedUrls, withSecretsRedacted } from './distributedOptions.js';
+import { runDistributedIngest } from '../distributed/runDistributedIngest.js';
 
 function parseCount(flag: string, value: string | undefined, least: number): number | undefined {
   if (value === undefined) return undefined;
@@ -24,6 +26,7 @@ export const ingestCommand: Command = {
   summary: 'Ingest pages into JSON files, NDJSON and a SQLite database',
   help: `Usage: leaderpages ingest [PATH|GLOB ...] [--out DIR] [--force] [--prune] [--concurrency N] [--worker-memory MB]
                          [--wait] [--follow-symlinks] [--config FILE] [--quiet] [--debug]
+       leaderpages ingest [PATH|GLOB ...] --queue URL --sink URL [--max-waiting N] [--out DIR] ...
 
 Parse every page found (folders are walked recursively for .txt, .md, .markdown, .html, .htm) and
 write, in DIR:
@@ -66,6 +69,14 @@ Options:
   --debug            print the stack trace of an internal error
   -h, --help         show this help
 
+Distributed (see 'leaderpages worker --help'): with --queue and --sink (or --distributed and the
+environment variables), this process is the producer: it enqueues one job per changed source on a
+BullMQ queue, workers on any machine parse and write to PostgreSQL, and the producer waits, then runs
+the theme pass, prune, exports and report into DIR as above.
+${distributedHelp}
+  --distributed      take --queue and --sink from the environment variables
+  --max-waiting N    at most N jobs wait in Redis at once (default: 1000)
+
 Exit codes: 0 every source written or unchanged, 1 some source was rejected, 2 usage or config
 error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
 74 disk full or I/O error; 130/143 stopped by SIGINT/SIGTERM; 70 internal error (a bug).`,
@@ -84,8 +95,13 @@ error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, pe
         quiet: { type: 'boolean', default: false },
         wait: { type: 'boolean', default: false },
         'follow-symlinks': { type: 'boolean', default: false },
+        ...distributedFlags,
+        distributed: { type: 'boolean', default: false },
+        'max-waiting': { type: 'string' },
       },
     });
+    const distributed = distributedUrls(values, io.env, values.distributed);
+    const maxWaiting = parseCount('max-waiting', values['max-waiting'], 1) ?? 1000;
     const concurrency = parseCount('concurrency', values.concurrency, 1);
     const workerMemoryMb = parseCount('worker-memory', values['worker-memory'], 32);
     const config = await loadConfig(values.config, io.cwd);
@@ -103,7 +119,7 @@ error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, pe
     }).install();
     let summary;
     try {
-      summary = await runIngest({
+      const ingestOptions = {
         inputs: positionals.length > 0 ? positionals : config.inputs,
         out,
         wait: values.wait,
@@ -118,7 +134,11 @@ error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, pe
         stderr: io.stderr,
         lexiconThemes: lexicon.themes(),
         workerMemoryMb,
-      });
+      };
+      summary =
+        distributed === null
+          ? await runIngest(ingestOptions)
+          : await withSecretsRedacted(distributed.secrets, () => runDistributedIngest({ ...ingestOptions, ...distributed, maxWaiting }));
     } catch (error) {
       if (error instanceof SchemaTooNewError) throw new UsageError(error.message);
       const fault = describeFault(error, { outDir, database: join(outDir, 'leaders.db') });

@@ -10,9 +10,10 @@ import { validateCommand } from './validateCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { verifyCommand } from './verifyCommand.js';
 import { reportCommand } from './reportCommand.js';
+import { workerCommand } from './workerCommand.js';
 import { describeFault, FaultExitCode } from './userError.js';
 
-export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand, verifyCommand, reportCommand];
+export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand, verifyCommand, reportCommand, workerCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

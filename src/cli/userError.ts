@@ -54,6 +54,9 @@ export function describeFault(error: unknown, context: FaultContext = {}): UserF
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
     return { exitCode: FaultExitCode.cannotWrite, message: `permission denied: cannot write ${where}; fix its permissions or choose another --out folder.` };
   }
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    return { exitCode: FaultExitCode.cannotWrite, message: `${where} is a file, not a folder: choose another --out folder (or move the file).` };
+  }
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') {
     return {
       exitCode: FaultExitCode.locked,

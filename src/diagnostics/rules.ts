@@ -152,6 +152,11 @@ export const rules = {
     defaultSeverity: 'warning',
     example: '(ln -s . raw/loop)',
   },
+  'queue-job-failed': {
+    description: "A distributed ingest's queue job for this page failed for good (its bytes did not match their sha256, or it stalled a worker process more than twice); the page was skipped and the batch went on.",
+    defaultSeverity: 'error',
+    example: '(a page whose job arrives with bytes that hash differently from the source)',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof rules;

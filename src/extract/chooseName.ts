@@ -69,7 +69,8 @@ export function chooseName(file: LeaderFile, content: readonly Block[]): NameCho
   // Without markup: the first single line shaped like a name that the page's prose speaks of.
   for (let at = 0; at < content.length; at++) {
     const block = content[at]!;
-    if (block.kind === 'paragraph' || block.position.start.line !== block.position.end.line || !isPersonName(block.text)) continue;
+    // A list item is a breadcrumb step or a menu entry, never the page's name.
+    if (block.kind !== 'line' || block.position.start.line !== block.position.end.line || !isPersonName(block.text)) continue;
     if (judged && !spokenOf(block.text, evidence)) continue;
     return at === 0 ? { kind: 'title', at } : { kind: 'guessed', at, skipped: at };
   }

@@ -16,13 +16,32 @@ function looksLikeRole(block: Block): boolean {
   return block.strong === true || (block.text.length <= 160 && !sentenceEnd.test(block.text));
 }
 
+/** Index of the last sentence-ending mark followed by a blank, or -1. */
+function lastSentenceEnd(text: string): number {
+  for (let at = text.length - 2; at > 0; at--) {
+    if (text[at + 1] === ' ' && /[.!?]/.test(text[at]!)) return at;
+  }
+  return -1;
+}
+
 export function extractHeader(file: LeaderFile): void {
   const { fields, positions } = file.draft;
   fields.archetypes = [];
   fields.appearances = null;
   const content: Block[] = [];
-  for (const block of sectionBlocks(file, 'header')) {
-    const chips = matchChips(block, file.config);
+  for (const whole of sectionBlocks(file, 'header')) {
+    let block = whole;
+    let chips = matchChips(block, file.config);
+    if (chips === null && block.kind === 'paragraph') {
+      // A hard-wrapped copy may run the chip row on from the bio: "… strategy. The OperatorThe Visionary".
+      const end = lastSentenceEnd(block.text);
+      const { spans: _pieces, ...plain } = block;
+      const tail = end < 0 ? null : matchChips({ ...plain, text: block.text.slice(end + 1).trim() }, file.config);
+      if (tail !== null) {
+        content.push({ ...plain, text: block.text.slice(0, end + 1) });
+        chips = tail;
+      }
+    }
     if (chips === null) {
       content.push(block);
       continue;

@@ -39,7 +39,7 @@ export function matchChips(block: Block, config: PipelineConfig): ChipRow | null
       continue;
     }
     // A piece may also end with the appearances chip when markup did not keep them apart.
-    const tail = /\s(\d{1,5})\s*(?:appearances?|episodes?)$/i.exec(piece);
+    const tail = /(?:\s|(?<=\p{L}))(\d{1,5})\s*(?:appearances?|episodes?)$/iu.exec(piece);
     const head = tail === null ? piece : piece.slice(0, tail.index);
     const run = archetypeRun(head, names);
     if (run === null || run.length === 0) return null;

@@ -4,7 +4,7 @@
 // whose split was inferred get one second pass with the themes this batch listed with separators.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
@@ -17,6 +17,7 @@ import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
 import { writeLinesAtomic } from '../sinks/writeNdjson.js';
 import { walkSources, type SkippedEntry } from './discoverSources.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
+import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
 import { removeTempFiles } from './tempFiles.js';
 import { RenameTracker } from './renamedSources.js';
@@ -82,7 +83,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
   const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false });
-  mkdirSync(leadersDir, { recursive: true });
+  prepareOutDir(leadersDir);
   const lock = await acquireOutputLock(outDir, {
     wait: options.wait ?? false,
     onWait: (holder: LockHolder) => {

@@ -27,13 +27,19 @@ export function findDamage(file: string, options: { readonly?: boolean } = {}): 
   try {
     db = new Database(file, { fileMustExist: true, readonly: options.readonly ?? false });
     const result = db.pragma('quick_check', { simple: true });
-    return result === 'ok' ? null : `quick_check: ${String(result)}`;
+    return result === 'ok' ? null : `quick_check: ${oneLine(String(result))}`;
   } catch (error) {
     if (isDamageError(error)) return (error as Error).message;
     throw error;
   } finally {
     db?.close();
   }
+}
+
+/** quick_check lists problems on many lines; the message is one line. */
+function oneLine(text: string): string {
+  const flat = text.replace(/\*\*\* in database main \*\*\*\s*/g, '').replace(/\s*\n\s*/g, '; ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
 function timestamp(): string {
