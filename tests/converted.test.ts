@@ -75,6 +75,13 @@ describe('the failures the converter issue named', () => {
     expect(diagnostics).toContainEqual(where('name-guessed', 1, 1, 'warning', 'name'));
   });
 
+  it('a title line not shaped like a name, but named by the prose, is kept and flagged', () => {
+    const text = `Bill Carr (Amazon)\n\n${profile}\nEpisode Summary\n\nBill Carr explains how Amazon works backwards.\n`;
+    const { record, diagnostics } = parseDocument({ path: 'page.txt', bytes: text });
+    expect(record?.name).toBe('Bill Carr (Amazon)');
+    expect(diagnostics).toContainEqual(where('name-guessed', 1, 1, 'warning', 'name'));
+  });
+
   it('a footer line after the last attribution stays out of the quote', () => {
     const text = `Ada Lovelace\n\n${profile}\nNotable Quotes\n\n"The engine weaves algebraic patterns."\n— On the Analytical Engine and what it\nmight compute\nWant to know how you compare?\nTake the Assessment\n`;
     const { record } = parseDocument({ path: 'page.txt', bytes: text });

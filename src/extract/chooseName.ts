@@ -52,7 +52,8 @@ function evidenceWords(file: LeaderFile, header: readonly Block[]): Set<string> 
 
 /** Some distinctive word of the name occurs in the page's prose. */
 function spokenOf(name: string, evidence: ReadonlySet<string>): boolean {
-  return wordsOf(name).some((w) => w.length >= 2 && !commonWords.has(w) && !particles.has(w) && evidence.has(w));
+  // Only capitalised words (or words of scripts without case) name someone; "the" in a menu proves nothing.
+  return wordsOf(name).some((w) => w.length >= 2 && /^[\p{Lu}\p{Lo}]/u.test(w) && !commonWords.has(w) && evidence.has(w));
 }
 
 export function chooseName(file: LeaderFile, content: readonly Block[]): NameChoice {
@@ -83,6 +84,10 @@ export function chooseName(file: LeaderFile, content: readonly Block[]): NameCho
   if (firstShaped === 0) return judged ? { kind: 'guessed', at: 0, why: "the summary, quotes and bio never speak of it" } : { kind: 'title', at: 0 };
   const first = content[0]!;
   if (!judged && looksLikeName(first)) return { kind: 'title', at: 0 };
+  // Not shaped like a name ("Bill Carr (Amazon)"), but where the title belongs and the prose names it.
+  if (firstShaped < 0 && looksLikeName(first) && spokenOf(first.text, evidence)) {
+    return { kind: 'guessed', at: 0, why: "it is not shaped like a person's name, though the page's prose speaks of it" };
+  }
   if (firstShaped > 0) return { kind: 'unconfirmed', at: firstShaped, reason: `the page's prose never speaks of it, and the ${firstShaped} line(s) above it are not a name either` };
   const reason = judged && looksLikeName(first) ? "it is not shaped like a person's name, and the summary, quotes and bio never speak of it" : "it is not shaped like a person's name";
   return { kind: 'unconfirmed', at: 0, reason };
