@@ -172,6 +172,16 @@ export const rules = {
     defaultSeverity: 'error',
     example: '(a page whose job arrives with bytes that hash differently from the source)',
   },
+  'markup-in-text': {
+    description: 'Text holds markup written as text (a tag decoded from entities, a raw tag in a text page, Markdown link syntax in a value); it is kept as literal text, never turned into markup: escape fields on render.',
+    defaultSeverity: 'warning',
+    example: '<p>&lt;img src=x onerror=alert(1)&gt;</p>',
+  },
+  'unclosed-markup': {
+    description: 'An element that is never read (svg, script, a hidden element …) or a comment is never closed, so the text after it was read as part of it and left out.',
+    defaultSeverity: 'warning',
+    example: '<p>Bio <svg onload=alert(1)> and the rest of the page</p>',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof rules;
