@@ -7,7 +7,8 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { resolveConfig } from '../config/defineConfig.js';
 import { WorkerPool } from '../ingest/WorkerPool.js';
-import { openPostgres, type PgPool } from '../sinks/postgres/openPostgres.js';
+import type { PgPool } from '../sinks/postgres/openPostgres.js';
+import { openSink, reachQueue } from './connectServices.js';
 import { writePageOutcome, type PageWriteResult } from '../sinks/postgres/writePageOutcome.js';
 import { redisConnection } from './connectionUrls.js';
 import { CorruptJobError, decodePageJob, type PageJobData } from './PageJob.js';
@@ -44,7 +45,8 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Di
   redis.on('error', () => {});
   let pg: PgPool;
   try {
-    pg = await openPostgres(options.sinkUrl, { max: options.concurrency });
+    await reachQueue(redis, options.queueUrl);
+    pg = await openSink(options.sinkUrl, options.concurrency);
   } catch (error) {
     redis.disconnect();
     throw error;
