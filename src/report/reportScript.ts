@@ -33,6 +33,11 @@ export const reportScript = String.raw`(function () {
   }
   function canvasIn(containerId) {
     var canvas = document.createElement('canvas');
+    // Screen readers get the card's heading; the numbers are in the tiles and the table.
+    var card = $(containerId).closest('section');
+    var heading = card ? card.querySelector('h2') : null;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', heading ? heading.textContent : 'chart');
     $(containerId).appendChild(canvas);
     return canvas;
   }
