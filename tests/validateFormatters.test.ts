@@ -54,18 +54,18 @@ describe('formatStylish', () => {
 });
 
 describe('formatJson', () => {
-  it('lists every file with exactly the published message keys', () => {
+  it('lists every file with exactly the published message keys; the record field is `field`, apart from the file `path`', () => {
     const parsed = JSON.parse(formatters.json(results, { color: false })) as unknown;
     expect(parsed).toEqual([
       { path: 'raw/clean.txt', messages: [] },
       {
         path: 'raw/dana, okafor.md',
         messages: [
-          { severity: 'warning', rule: 'unknown-dimension', message: 'Unknown dimension "Charisma"; it is left out of the record.', line: 9, column: 1, endLine: 9, endColumn: 5 },
-          { severity: 'error', rule: 'percentage-out-of-range', message: '`dimensions[0].score`: 170 is over 100', line: 12, column: 18, endLine: 12, endColumn: 22 },
+          { severity: 'warning', rule: 'unknown-dimension', message: 'Unknown dimension "Charisma"; it is left out of the record.', line: 9, column: 1, endLine: 9, endColumn: 5, field: null },
+          { severity: 'error', rule: 'percentage-out-of-range', message: '`dimensions[0].score`: 170 is over 100', line: 12, column: 18, endLine: 12, endColumn: 22, field: 'dimensions[0].score' },
         ],
       },
-      { path: 'raw/x.html', messages: [{ severity: 'error', rule: 'not-a-profile', message: 'No leader-profile sections found: 100% sure\nsecond line', line: 1, column: 1, endLine: 1, endColumn: 5 }] },
+      { path: 'raw/x.html', messages: [{ severity: 'error', rule: 'not-a-profile', message: 'No leader-profile sections found: 100% sure\nsecond line', line: 1, column: 1, endLine: 1, endColumn: 5, field: null }] },
     ]);
   });
 });

@@ -2,9 +2,16 @@
 
 import { rules, type RuleId, type Severity } from '../diagnostics/rules.js';
 import type { PipelineConfig, PipelineOptions, UserConfig } from './PipelineConfig.js';
+import type { SectionKey } from '../sections/Section.js';
 
 export function defineConfig<T extends UserConfig>(config: T): T {
   return config;
+}
+
+function mergeSections(defaults: PipelineOptions['sections'], overrides: UserConfig['sections'] = {}): PipelineOptions['sections'] {
+  const merged = { ...defaults };
+  for (const key of Object.keys(overrides) as SectionKey[]) merged[key] = { ...defaults[key], ...overrides[key] };
+  return merged;
 }
 
 export function resolveConfig(defaults: PipelineOptions, overrides: UserConfig = {}): PipelineConfig {
@@ -12,7 +19,7 @@ export function resolveConfig(defaults: PipelineOptions, overrides: UserConfig =
     ...defaults,
     ...overrides,
     chrome: { ...defaults.chrome, ...overrides.chrome },
-    sections: { ...defaults.sections, ...overrides.sections },
+    sections: mergeSections(defaults.sections, overrides.sections),
     rules: { ...defaults.rules, ...overrides.rules },
     themes: { ...defaults.themes, ...overrides.themes },
   };

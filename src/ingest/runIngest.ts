@@ -39,6 +39,8 @@ export interface IngestOptions {
   lexiconThemes?: readonly string[];
   /** Heap limit per parse worker, in MB (see WorkerPool); undefined for Node's default. */
   workerMemoryMb?: number | undefined;
+  /** The sources of `inputs`, when the caller has already found them (the CLI checks each input names one). */
+  sources?: readonly SourceRef[] | undefined;
 }
 
 export interface IngestSummary {
@@ -55,7 +57,7 @@ export function poolSize(concurrency: number | 'auto'): number {
 
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const startedAt = new Date().toISOString();
-  const sources = await discoverSources(options.inputs, options.cwd);
+  const sources = options.sources ?? (await discoverSources(options.inputs, options.cwd));
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
   mkdirSync(leadersDir, { recursive: true });

@@ -1,0 +1,57 @@
+// Lint a set of sources the way ingest judges them: the same parse, the same batch learning of key
+// themes (a second pass over pages whose themes were inferred, with the themes the batch listed with
+// separators), and the same duplicate-id rule (first by path wins). Only the database is left out:
+// validate does not know what earlier ingest runs stored.
+
+import type { PipelineConfig } from '../config/PipelineConfig.js';
+import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import { BatchLearning } from '../ingest/BatchLearning.js';
+import type { SourceRef } from '../ingest/discoverSources.js';
+import { duplicateIdDiagnostic, IdClaims } from '../ingest/duplicateId.js';
+import { FixedThemeLexicon } from '../ingest/FixedThemeLexicon.js';
+import { parseDocument } from '../pipeline/parseDocument.js';
+import { readSourceFileSync } from '../read/readSourceFile.js';
+import type { LintResult } from './LintResult.js';
+
+/** What is kept of a parse: the id and the messages (not the record, so memory stays small). */
+interface Checked {
+  id: string | null;
+  themes: readonly string[];
+  diagnostics: Diagnostic[];
+}
+
+function parseSource(source: SourceRef, config: PipelineConfig, lexicon: FixedThemeLexicon): Checked {
+  const read = readSourceFileSync(source.file, config);
+  if (!read.ok) return { id: null, themes: [], diagnostics: [read.diagnostic] };
+  const { record, diagnostics } = parseDocument({ path: source.path, bytes: read.bytes, config, lexicon });
+  return { id: record?.id ?? null, themes: record?.themes ?? [], diagnostics };
+}
+
+/** `sources` in path order (as discoverSources returns them); results come back in the same order. */
+export function lintSources(sources: readonly SourceRef[], config: PipelineConfig, lexiconThemes: readonly string[] = []): LintResult[] {
+  const learning = config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconThemes, () => []);
+  const firstLexicon = new FixedThemeLexicon(learning?.startThemes ?? lexiconThemes);
+  const parsed = sources.map((source): Checked => {
+    const result = parseSource(source, config, firstLexicon);
+    if (result.id !== null) learning?.written(source.path, result.themes, result.diagnostics);
+    return { ...result, themes: [] };
+  });
+
+  const secondThemes = learning?.secondPassThemes() ?? null;
+  if (learning !== null && secondThemes !== null) {
+    const again = new Set(learning.inferredPaths);
+    const secondLexicon = new FixedThemeLexicon(secondThemes);
+    sources.forEach((source, i) => {
+      if (again.has(source.path)) parsed[i] = parseSource(source, config, secondLexicon);
+    });
+  }
+
+  const claims = new IdClaims();
+  return sources.map((source, i) => {
+    const { id, diagnostics } = parsed[i]!;
+    const messages: Diagnostic[] = [...diagnostics];
+    const owner = id === null ? null : claims.claim(source.path, id);
+    if (id !== null && owner !== null) messages.unshift(duplicateIdDiagnostic(config, id, owner));
+    return { path: source.path, messages };
+  });
+}
