@@ -23,7 +23,7 @@ export interface Command {
   summary: string;
   help: string;
   /** Its flags (node:util parseArgs options): parsed by the command, and named in "did you mean" hints. */
-  options: Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+  options?: Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
   run(args: string[], io: CommandIO): Promise<number>;
 }
 

@@ -4,7 +4,7 @@
 
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { discoverSources, sourceExtensions, type SourceRef } from '../ingest/discoverSources.js';
+import { sourceExtensions, specialKind, walkSources, type DiscoverOptions, type Discovery } from '../ingest/discoverSources.js';
 import { UsageError } from './Command.js';
 
 /** The absolute path of the one file `parse` reads. */
@@ -17,19 +17,26 @@ export function requireSourceFile(input: string, cwd: string): string {
     throw new UsageError(`no such file or folder: ${input}`);
   }
   if (stats.isDirectory()) throw new UsageError(`${input} is a folder; parse reads one file (use validate or ingest for folders).`);
+  // A FIFO or device would block the read (or never end): only regular files are pages.
+  if (!stats.isFile()) throw new UsageError(`${input} is ${specialKind(stats)}, not a regular file.`);
   return file;
 }
 
-/** Every source the inputs name, sorted and de-duplicated; each input must name at least one. */
-export async function requireSources(inputs: readonly string[], cwd: string): Promise<SourceRef[]> {
+function nothingIn(input: string): UsageError {
+  return new UsageError(`no source files (.${sourceExtensions.join(', .')}) in '${input}'.`);
+}
+
+/** Every source the inputs name (walkSources' answer); each input must name at least one page. */
+export async function requireSources(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovery> {
   if (inputs.length === 0) throw new UsageError('no inputs: name files, folders or globs, or set `inputs` in the config.');
-  const byFile = new Map<string, SourceRef>();
-  for (const input of inputs) {
-    const found = await discoverSources([input], cwd);
-    if (found.length === 0) {
-      throw new UsageError(`no source files (.${sourceExtensions.join(', .')}) in '${input}'.`);
-    }
-    for (const source of found) if (!byFile.has(source.file)) byFile.set(source.file, source);
+  const discovery = await walkSources(inputs, cwd, options);
+  if (inputs.length === 1) {
+    if (discovery.sources.length === 0) throw nothingIn(inputs[0]!);
+    return discovery;
   }
-  return [...byFile.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Several inputs: each is walked on its own too, so the one that names nothing can be named.
+  for (const input of inputs) {
+    if ((await walkSources([input], cwd, options)).sources.length === 0) throw nothingIn(input);
+  }
+  return discovery;
 }

@@ -88,7 +88,7 @@ Exit codes: 0 no errors (and no warnings with --strict, or at most N with --max-
       import('../themes/loadThemeLexicon.js'),
     ]);
     const config = await loadConfig(values.config, io.cwd);
-    const sources = await requireSources(positionals.length > 0 ? positionals : config.inputs, io.cwd);
+    const { sources } = await requireSources(positionals.length > 0 ? positionals : config.inputs, io.cwd);
     const { lexicon, problem } = loadThemeLexicon(config, io.cwd);
     if (problem !== null) io.stderr.write(`leaderpages: warning: ${problem}\n`);
 

@@ -13,6 +13,7 @@ import type { BatchLearning } from './BatchLearning.js';
 import { duplicateIdDiagnostic } from './duplicateId.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
+import type { RenameTracker } from './renamedSources.js';
 
 export interface IngestWriterOptions {
   store: LeaderStore;
@@ -24,6 +25,8 @@ export interface IngestWriterOptions {
   configSha256: string;
   /** Sources per transaction. */
   batchSize?: number;
+  /** Moves of pages to new paths this run (see RenameTracker); null when there can be none. */
+  renames?: RenameTracker | null;
 }
 
 function fileDiagnostic(config: PipelineConfig, rule: 'invalid-record', message: string): Diagnostic {
@@ -89,8 +92,10 @@ export class IngestWriter {
   /** Called when the run fails: drop the open batch (its JSON files are redone by the next run). */
   rollback(): void {
     if (!this.inTransaction) return;
-    this.options.store.db.exec('ROLLBACK');
     this.inTransaction = false;
+    // SQLite may already have rolled back by itself (disk full, I/O error): a second ROLLBACK would
+    // fail and hide the error that matters.
+    if (this.options.store.db.inTransaction) this.options.store.db.exec('ROLLBACK');
   }
 
   private begin(): void {
@@ -122,34 +127,38 @@ export class IngestWriter {
       return { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
     }
     if (outcome.kind === 'rejected') {
-      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics);
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics, outcome.parseMs);
     }
-    const { record } = outcome;
+    const moved = this.options.renames?.adopt(outcome) ?? null;
+    const { record, json, line } = moved ?? outcome;
     const file = leaderJsonPath(this.options.leadersDir, record.id);
     if (file === null) {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, [
         ...outcome.diagnostics,
         fileDiagnostic(config, 'invalid-record', `Leader id "${record.id}" is not a safe file name; nothing was written.`),
-      ]);
+      ], outcome.parseMs);
     }
     const owner = store.ownerOf(record.id);
     if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [
         ...outcome.diagnostics,
         duplicateIdDiagnostic(config, record.id, owner.sourcePath),
-      ]);
+      ], outcome.parseMs);
     }
     this.leadersWillChange();
-    if (writeFileIfChanged(file, outcome.json)) this.filesWritten++;
+    if (writeFileIfChanged(file, json)) this.filesWritten++;
     const provisional = this.learning?.written(outcome.path, record.themes, outcome.diagnostics) ?? false;
     store.saveSource(
-      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256 },
+      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs },
       run,
       outcome.diagnostics,
     );
     store.deleteLeadersOf(outcome.path, record.id);
-    store.replaceLeader(record, outcome.line, run);
-    return { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
+    store.replaceLeader(record, line, run);
+    // The page moved: its leader now belongs to the new path, and the old source row goes.
+    if (moved !== null) store.deleteSource(moved.fromPath);
+    const entry: ReportSource = { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
+    return moved === null ? entry : { ...entry, movedFrom: moved.fromPath };
   }
 
   private reject(
@@ -159,9 +168,10 @@ export class IngestWriter {
     format: ReportSource['format'],
     id: string | null,
     diagnostics: Diagnostic[],
+    parseMs?: number,
   ): ReportSource {
     const { store, run } = this.options;
-    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256 }, run, diagnostics);
+    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256, parseMs }, run, diagnostics);
     // A source that no longer yields a record no longer backs the leaders it produced before.
     if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
     return { path, format, status: 'rejected', id, diagnostics };

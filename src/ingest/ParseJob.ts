@@ -38,6 +38,8 @@ export type ParseOutcome =
       format: SourceFormat | null;
       diagnostics: Diagnostic[];
       record: LeaderProfile;
+      /** Time parseDocument took, in ms. */
+      parseMs?: number;
       /** The leaders/<id>.json text and the leaders.ndjson line, made in the worker to spare the writer. */
       json: string;
       line: string;
@@ -49,6 +51,8 @@ export type ParseOutcome =
       bytes: number | null;
       format: SourceFormat | null;
       diagnostics: Diagnostic[];
+      /** Time parseDocument took, in ms; absent when the source was never parsed (read errors). */
+      parseMs?: number;
     };
 
 export interface ParseJobResult {

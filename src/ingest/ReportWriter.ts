@@ -2,7 +2,7 @@
 // and the finished report is assembled and renamed into place at the end. Entries revised by a second
 // pass go to another side file and replace the first ones, in place, while the report is assembled.
 
-import { closeSync, createReadStream, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { SourceFormat } from '../schema/LeaderProfile.js';
 import type { SourceStatus } from '../sinks/LeaderStore.js';
-import { tempPathFor } from '../sinks/writeFileAtomic.js';
+import { discardTemp, tempPathFor } from '../sinks/writeFileAtomic.js';
 
 export interface ReportSource {
   path: string;
@@ -20,6 +20,8 @@ export interface ReportSource {
   status: SourceStatus;
   id: string | null;
   diagnostics: Diagnostic[];
+  /** The page's earlier path, when this source is that page moved (renamed) with its leader. */
+  movedFrom?: string;
 }
 
 export interface ReportMissing {
@@ -34,6 +36,8 @@ export interface ReportRun {
   parserVersion: string;
   counts: Record<string, number>;
   options: Record<string, unknown>;
+  /** Set when a signal stopped the run early: sources not reached are neither parsed nor missing. */
+  interrupted?: boolean;
 }
 
 export class ReportWriter {
@@ -46,8 +50,8 @@ export class ReportWriter {
   private revised = '';
 
   constructor(private readonly file: string) {
-    this.partsFile = `${tempPathFor(file)}.sources`;
-    this.revisedFile = `${tempPathFor(file)}.revised`;
+    this.partsFile = tempPathFor(`${file}.sources`);
+    this.revisedFile = tempPathFor(`${file}.revised`);
     this.fd = openSync(this.partsFile, 'w');
   }
 
@@ -70,21 +74,30 @@ export class ReportWriter {
     this.revised = '';
   }
 
-  async finish(run: ReportRun, missing: readonly ReportMissing[]): Promise<void> {
+  /** `extra`: further top-level lists (e.g. skipped inputs, healed exports), each entry one JSON line. */
+  async finish(run: ReportRun, missing: readonly ReportMissing[], extra: Record<string, readonly unknown[]> = {}): Promise<void> {
     this.flush();
     closeSync(this.fd);
     if (this.revisedFd !== null) closeSync(this.revisedFd);
     const temp = tempPathFor(this.file);
     const out = createWriteStream(temp);
-    out.write(`{\n  "run": ${JSON.stringify(run, null, 2).replace(/\n/g, '\n  ')},\n  "sources": [\n`);
-    const sources = this.revisedFd === null ? createReadStream(this.partsFile) : Readable.from(withRevisions(this.partsFile, this.revisedFile));
-    await pipeline(sources, out, { end: false });
-    const missingText = missing.map((m) => `    ${JSON.stringify(m)}`).join(',\n');
-    out.end(`${this.count > 0 ? '\n' : ''}  ],\n  "missing": [${missing.length > 0 ? `\n${missingText}\n  ` : ''}]\n}\n`);
-    await once(out, 'finish');
-    await rename(temp, this.file);
-    unlinkSync(this.partsFile);
-    if (this.revisedFd !== null) unlinkSync(this.revisedFile);
+    try {
+      out.write(`{\n  "run": ${JSON.stringify(run, null, 2).replace(/\n/g, '\n  ')},\n  "sources": [\n`);
+      const sources = this.revisedFd === null ? createReadStream(this.partsFile) : Readable.from(withRevisions(this.partsFile, this.revisedFile));
+      await pipeline(sources, out, { end: false });
+      const missingText = missing.map((m) => `    ${JSON.stringify(m)}`).join(',\n');
+      const tail = Object.entries(extra).map(([key, list]) => `,\n  ${JSON.stringify(key)}: ${jsonList(list)}`).join('');
+      out.end(`${this.count > 0 ? '\n' : ''}  ],\n  "missing": [${missing.length > 0 ? `\n${missingText}\n  ` : ''}]${tail}\n}\n`);
+      await once(out, 'finish');
+      await rename(temp, this.file);
+    } catch (error) {
+      out.destroy();
+      discardTemp(temp);
+      throw error;
+    } finally {
+      discardTemp(this.partsFile);
+      if (this.revisedFd !== null) discardTemp(this.revisedFile);
+    }
   }
 
   abandon(): void {
@@ -92,12 +105,16 @@ export class ReportWriter {
       if (fd === null) continue;
       try {
         closeSync(fd);
-        unlinkSync(file);
       } catch {
-        // already gone
+        // already closed by finish()
       }
+      discardTemp(file);
     }
   }
+}
+
+function jsonList(list: readonly unknown[]): string {
+  return list.length === 0 ? '[]' : `[\n${list.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
 }
 
 /** `{"path":"…",` — how an entry's JSON starts, which identifies it. */

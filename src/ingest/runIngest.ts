@@ -4,17 +4,24 @@
 // whose split was inferred get one second pass with the themes this batch listed with separators.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
 import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
-import { openDatabase } from '../sinks/openDatabase.js';
+import { openCheckedDatabase } from '../sinks/checkDatabase.js';
+import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
 import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
 import { writeLinesAtomic } from '../sinks/writeNdjson.js';
-import { discoverSources } from './discoverSources.js';
+import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
+import { acquireOutputLock, type LockHolder } from './OutputLock.js';
+import { prepareOutDir } from './prepareOutDir.js';
+import type { GracefulStop } from './gracefulStop.js';
+import { removeTempFiles } from './tempFiles.js';
+import { RenameTracker } from './renamedSources.js';
+import { exactMissing } from './exactMissing.js';
 import { IngestWriter } from './IngestWriter.js';
 import { BatchLearning, lexiconLimit } from './BatchLearning.js';
 import type { ParseOutcome } from './ParseJob.js';
@@ -24,6 +31,7 @@ import { Progress } from './Progress.js';
 import { formatIngestSummary } from './formatIngestSummary.js';
 import { ReportWriter, type ReportMissing, type ReportSource } from './ReportWriter.js';
 import { WorkerPool } from './WorkerPool.js';
+import { writeReportPage } from '../report/writeReportPage.js';
 
 export interface IngestOptions {
   inputs: readonly string[];
@@ -39,8 +47,14 @@ export interface IngestOptions {
   lexiconThemes?: readonly string[];
   /** Heap limit per parse worker, in MB (see WorkerPool); undefined for Node's default. */
   workerMemoryMb?: number | undefined;
-  /** The sources of `inputs`, when the caller has already found them (the CLI checks each input names one). */
-  sources?: readonly SourceRef[] | undefined;
+  /** Wait for another ingest writing the same folder to finish, instead of failing at once. */
+  wait?: boolean;
+  /** Follow symbolic links that lead out of the input folders. */
+  followSymlinks?: boolean;
+  /** Set by the CLI: a first SIGINT/SIGTERM stops the run after the pages in flight. */
+  stop?: GracefulStop;
+  /** What walkSources found for `inputs`, when the caller has already walked them (the CLI checks each input names a page). */
+  discovery?: Discovery | undefined;
 }
 
 export interface IngestSummary {
@@ -49,20 +63,68 @@ export interface IngestSummary {
   missing: ReportMissing[];
   rejectedSamples: ReportSource[];
   elapsedMs: number;
+  /** Exports found different from the database, and rewritten (or removed, when stray). */
+  healed: ExportDrift[];
+  /** Entries the walk left out (links, FIFOs, unreadable folders …), each with its rule. */
+  skipped: SkippedEntry[];
+  /** A damaged leaders.db moved aside and rebuilt: where it went. */
+  damagedDatabase: string | null;
+  /** The signal that stopped the run early, or null when it ran to the end. */
+  interrupted: 'SIGINT' | 'SIGTERM' | null;
 }
 
 export function poolSize(concurrency: number | 'auto'): number {
   return concurrency === 'auto' ? Math.max(1, availableParallelism()) : Math.max(1, Math.floor(concurrency));
 }
 
+/**
+ * One writer per output folder: the lock is taken before leaders.db is opened and released, with every
+ * temp file of this run, on every way out (see OutputLock, tempFiles).
+ */
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
-  const startedAt = new Date().toISOString();
-  const sources = options.sources ?? (await discoverSources(options.inputs, options.cwd));
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
-  mkdirSync(leadersDir, { recursive: true });
+  const discovery = options.discovery ?? (await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false }));
+  prepareOutDir(leadersDir);
+  const lock = await acquireOutputLock(outDir, {
+    wait: options.wait ?? false,
+    onWait: (holder: LockHolder) => {
+      if (!options.quiet) options.stderr.write(`leaderpages: waiting for another ingest (pid ${holder.pid}, started ${holder.startedAt}) writing ${outDir}\n`);
+    },
+  });
+  try {
+    // Holding the lock, any temp file found is debris of a killed run.
+    removeTempFiles([outDir, leadersDir]);
+    return await ingestLocked(options, outDir, leadersDir, discovery.sources, discovery.skipped);
+  } finally {
+    removeTempFiles([outDir, leadersDir], process.pid);
+    lock.release();
+  }
+}
 
-  const store = new LeaderStore(openDatabase(join(outDir, 'leaders.db')));
+async function ingestLocked(
+  options: IngestOptions,
+  outDir: string,
+  leadersDir: string,
+  sources: readonly SourceRef[],
+  skippedEntries: readonly SkippedEntry[],
+): Promise<IngestSummary> {
+  const startedAt = new Date().toISOString();
+  const database = openCheckedDatabase(join(outDir, 'leaders.db'));
+  if (database.damaged !== null && !options.quiet) {
+    options.stderr.write(
+      `leaderpages: ${join(outDir, 'leaders.db')} was damaged (${database.damaged.reason}); moved it to ${database.damaged.movedTo} and rebuilding from the sources.\n`,
+    );
+  }
+  const store = new LeaderStore(database.db);
+  // The database is the source of truth: exports that drifted from it (deleted, truncated, edited,
+  // stray) are put back before the run changes anything, and reported.
+  const exported = (store.db.prepare('SELECT count(*) FROM runs').pluck().get() as number) > 0;
+  const healed = exported ? checkExports(store, outDir) : [];
+  if (healed.length > 0) {
+    await healExports(store, outDir, healed);
+  }
+  const skipped = skippedEntries.filter((e) => options.config.severityOf(e.rule) !== null).map((e) => ({ ...e, severity: options.config.severityOf(e.rule) }));
   const runOptions = { inputs: options.inputs, out: options.out, force: options.force, prune: options.prune, concurrency: options.concurrency };
   const run = store.beginRun(startedAt, PARSER_VERSION, runOptions);
   const recovering = store.hasUnfinishedRunBefore(run) || store.exportsStale();
@@ -72,7 +134,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   // The lexicon file's themes count as config: a changed file re-parses pages split with the old one.
   const fingerprint = lexiconFile.length === 0 ? plainOptions : { ...plainOptions, lexiconThemes: lexiconFile };
   const configSha256 = createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
-  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256 });
+  const renames = RenameTracker.open(store.db, sources.map((s) => s.path));
+  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames });
+  const stopped = (): boolean => options.stop?.requested ?? false;
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
@@ -96,33 +160,43 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     await parseInOrder(sources, pool, workers, (s) => readSource(s, knownSha256(s.path), options.config), (outcomes) => {
       for (const outcome of outcomes) writer.apply(outcome);
       progress.advance(outcomes.length);
-    });
+    }, stopped);
     writer.learning = null;
-    const secondLexicon = learning?.secondPassThemes() ?? null;
-    if (learning !== null && secondLexicon !== null) {
+    // Stopped early: records with inferred themes stay provisional (no fingerprint) and are parsed again next run.
+    const secondLexicon = stopped() ? null : (learning?.secondPassThemes() ?? null);
+    if (stopped()) {
+      // nothing more this run
+    } else if (learning !== null && secondLexicon !== null) {
       // Same pages, same bytes (read again: only their paths were kept), the batch's themes added.
       const inferred = new Set(learning.inferredPaths);
       const again = sources.filter((s) => inferred.has(s.path));
       pool.useLexicon(secondLexicon);
       await parseInOrder(again, pool, workers, (s) => readSource(s, null, options.config), (outcomes) => {
         for (const outcome of outcomes) writer.revise(outcome);
-      });
+      }, stopped);
     } else {
       for (const path of learning?.inferredPaths ?? []) writer.confirm(path);
     }
     writer.commit();
   } catch (error) {
-    writer.rollback();
-    report.abandon();
-    store.db.close();
+    // Cleanup must never replace the error that matters (disk full, I/O): each step on its own.
+    for (const step of [() => writer.rollback(), () => report.abandon(), () => store.db.close()]) {
+      try {
+        step();
+      } catch {
+        // the original error is the one to report
+      }
+    }
     throw error;
   } finally {
     await pool.close();
   }
 
   const counts = writer.counts;
-  const gone = store.missingSources(run);
-  const missing: ReportMissing[] = gone.map((m) => ({ path: m.path, id: m.leaderId, pruned: options.prune }));
+  const interrupted = options.stop?.signal ?? null;
+  // A stopped run did not reach every source: none is missing, none is pruned.
+  const gone = interrupted !== null ? [] : store.missingSources(run);
+  const missing: ReportMissing[] = exactMissing(store.db, gone, options.prune);
   counts.missing = gone.length;
   if (options.prune && gone.length > 0) {
     store.db.transaction(() => {
@@ -140,13 +214,35 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     })());
     store.setExportsStale(false);
   }
+  // Whatever happened above, the exports now say exactly what the database says.
+  const late = checkExports(store, outDir);
+  if (late.length > 0) {
+    await healExports(store, outDir, late);
+    healed.push(...late);
+  }
 
   const finishedAt = new Date().toISOString();
-  await report.finish({ startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions }, missing);
+  const runReport = { startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions, ...(interrupted !== null ? { interrupted: true } : {}) };
+  await report.finish(runReport, missing, {
+    skipped,
+    exports: healed.map((d) => ({ ...d, action: d.kind === 'stray' ? 'removed' : 'rewritten' })),
+    ...(database.damaged !== null ? { database: [{ damaged: database.damaged.reason, movedTo: database.damaged.movedTo, action: 'rebuilt from the sources' }] } : {}),
+  });
   store.finishRun(run, finishedAt, counts);
   store.db.close();
-  progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir));
-  return { outDir, counts, missing, rejectedSamples: writer.rejectedSamples, elapsedMs: progress.elapsedMs };
+  writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));
+  progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir, { healed, skipped: skipped.length, interrupted, sourcesTotal: sources.length }));
+  return {
+    outDir,
+    counts,
+    missing,
+    rejectedSamples: writer.rejectedSamples,
+    elapsedMs: progress.elapsedMs,
+    healed,
+    skipped,
+    damagedDatabase: database.damaged?.movedTo ?? null,
+    interrupted,
+  };
 }
 
 /**
@@ -159,6 +255,7 @@ async function parseInOrder(
   workers: number,
   read: (source: SourceRef) => Promise<ReadSource>,
   apply: (outcomes: ParseOutcome[]) => void,
+  stopped: () => boolean = () => false,
 ): Promise<void> {
   // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
   const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
@@ -177,6 +274,8 @@ async function parseInOrder(
     const chunkIndex = index;
     // Back-pressure: never more than a couple of chunks per worker waiting.
     await queue.onSizeLessThan(workers * 2);
+    // A graceful stop: chunks already queued finish and are applied (they are contiguous), no new ones.
+    if (stopped()) break;
     queue
       .add(async () => {
         const results = await Promise.all(chunk.map(read));

@@ -119,4 +119,8 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN config_sha256 TEXT;
   `,
+  // 3: how long the source's last parse took (ms, in its worker), for the run report's slowest pages.
+  `
+  ALTER TABLE sources ADD COLUMN parse_ms REAL;
+  `,
 ];
