@@ -40,6 +40,14 @@ describe('formatStylish', () => {
     );
   });
 
+  it('one long message does not push the other rule ids far right', () => {
+    const long = 'Key themes had no separators; split into 6 by inference: ' + '"a theme", '.repeat(20);
+    const out = formatters.stylish([{ path: 'raw/a.txt', messages: [diagnostic('warning', 'themes-inferred', long, 20, 1), diagnostic('warning', 'unknown-section', 'Unknown section "Fun".', 30, 1)] }], { color: false });
+    const short = out.split('\n').find((l) => l.includes('unknown-section'))!;
+    expect(short.indexOf('unknown-section')).toBeLessThanOrEqual(2 + '30:1'.length + 2 + 'warning'.length + 2 + 60 + 2);
+    expect(out).toContain(`${long}  themes-inferred`);
+  });
+
   it('says so when there is nothing to report', () => {
     expect(formatters.stylish([results[0]!], { color: false })).toBe('✔ 1 file checked, no problems\n');
   });

@@ -27,7 +27,10 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
     loaded = await importConfigFile(file);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`cannot load config ${shown}: ${message}`);
+    const hint = /\b(module|require|exports) is not defined in ES module scope/.test(message)
+      ? ` (the nearest package.json says "type": "module", so a .js config is an ES module: use export default, or rename it .cjs)`
+      : '';
+    throw new ConfigError(`cannot load config ${shown}: ${message}${hint}`);
   }
   if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
     throw new ConfigError(`config ${shown} has no default export object (use export default defineConfig({ ... }) or module.exports = { ... }).`);

@@ -31,9 +31,15 @@ function parseSource(source: SourceRef, config: PipelineConfig, lexicon: FixedTh
 export function lintSources(sources: readonly SourceRef[], config: PipelineConfig, lexiconThemes: readonly string[] = []): LintResult[] {
   const learning = config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconThemes, () => []);
   const firstLexicon = new FixedThemeLexicon(learning?.startThemes ?? lexiconThemes);
+  // First pass, in path order as ingest's writer applies it: the first page with an id owns it; a later
+  // one is a duplicate (rejected, so it teaches the batch nothing and is not split again).
+  const claims = new IdClaims();
+  const owners: (string | null)[] = [];
   const parsed = sources.map((source): Checked => {
     const result = parseSource(source, config, firstLexicon);
-    if (result.id !== null) learning?.written(source.path, result.themes, result.diagnostics);
+    const owner = result.id === null ? null : claims.claim(source.path, result.id);
+    owners.push(owner);
+    if (result.id !== null && owner === null) learning?.written(source.path, result.themes, result.diagnostics);
     return { ...result, themes: [] };
   });
 
@@ -46,12 +52,10 @@ export function lintSources(sources: readonly SourceRef[], config: PipelineConfi
     });
   }
 
-  const claims = new IdClaims();
   return sources.map((source, i) => {
     const { id, diagnostics } = parsed[i]!;
-    const messages: Diagnostic[] = [...diagnostics];
-    const owner = id === null ? null : claims.claim(source.path, id);
-    if (id !== null && owner !== null) messages.unshift(duplicateIdDiagnostic(config, id, owner));
+    const owner = owners[i] ?? null;
+    const messages: Diagnostic[] = id !== null && owner !== null ? [...diagnostics, duplicateIdDiagnostic(config, id, owner)] : diagnostics;
     return { path: source.path, messages };
   });
 }
