@@ -10,6 +10,12 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSyntheticCorpus } from './syntheticCorpus.js';
 
+// `--distributed`: the queue + PostgreSQL bench, with its own flags (scripts/benchDistributed.ts).
+if (process.argv.includes('--distributed')) {
+  const { benchDistributed } = await import('./benchDistributed.js');
+  process.exit(await benchDistributed(process.argv.slice(2)));
+}
+
 const { values } = parseArgs({
   options: { docs: { type: 'string', default: '20000' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
 });

@@ -117,6 +117,7 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
       { distributedUrls, withSecretsRedacted },
       { GracefulStop, signalExitCode },
       { removeTempFiles },
+      { LockWaitCancelled },
       { describeFault },
       { loadConfig },
       { requireSources },
@@ -129,6 +130,7 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
       import('./distributedOptions.js'),
       import('../ingest/gracefulStop.js'),
       import('../ingest/tempFiles.js'),
+      import('../ingest/OutputLock.js'),
       import('./userError.js'),
       import('../config/loadConfig.js'),
       import('./requireSources.js'),
@@ -188,6 +190,10 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
             });
     } catch (error) {
       if (error instanceof SchemaTooNewError) throw new UsageError(error.message);
+      if (error instanceof LockWaitCancelled && stop.signal !== null) {
+        if (!values.quiet) io.stderr.write(`leaderpages ingest: ${error.message}\n`);
+        return signalExitCode[stop.signal];
+      }
       const fault = describeFault(error, { outDir, database: join(outDir, 'leaders.db') });
       if (fault === null) throw error;
       io.stderr.write(`leaderpages ingest: ${fault.message}\n`);

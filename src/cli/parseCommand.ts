@@ -6,6 +6,7 @@ import { ExitCode, UsageError, type Command } from './Command.js';
 const options = {
   config: { type: 'string' },
   diagnostics: { type: 'boolean', default: false },
+  provenance: { type: 'boolean', default: false },
   'stdin-name': { type: 'string' },
 } as const;
 
@@ -19,7 +20,7 @@ export const parseCommand: Command = {
   name: 'parse',
   summary: 'Parse one page and print its record as JSON',
   options,
-  help: `Usage: leaderpages parse FILE|- [--config FILE] [--diagnostics] [--stdin-name NAME]
+  help: `Usage: leaderpages parse FILE|- [--config FILE] [--diagnostics] [--provenance] [--stdin-name NAME]
 
 Parse one leader page (text, Markdown or HTML) and print its record as JSON on stdout ('null'
 when the page is rejected). With '-' the page is read from stdin. Diagnostics go to stderr as
@@ -28,6 +29,9 @@ path:line:column  severity  message  rule.
 Options:
   --config FILE       pipeline config to use (default: ./pipeline.config.ts if present)
   --diagnostics       print {"record", "diagnostics"} instead of the bare record
+  --provenance        print {"record", "provenance"}: where each field's value came from, by
+                      record path ("name", "dimensions[2].score") → {line, column, endLine, endColumn}
+                      (with --diagnostics too: {"record", "diagnostics", "provenance"})
   --stdin-name NAME   the path recorded for a page read from stdin (its extension decides the
                       format; default '<stdin>', whose format is sniffed from the content)
   -h, --help          show this help
@@ -63,9 +67,16 @@ Exit codes: 0 a record was produced, 1 the page was rejected (or could not be re
     }
     const { lexicon, problem } = loadThemeLexicon(config, io.cwd);
     if (problem !== null) io.stderr.write(`leaderpages: warning: ${problem}\n`);
-    const result = bytes === null ? { record: null, diagnostics: readDiagnostics } : parseDocument({ path, bytes, config, lexicon });
+    const result = bytes === null ? { record: null, diagnostics: readDiagnostics, provenance: {} } : parseDocument({ path, bytes, config, lexicon });
     for (const d of result.diagnostics) io.stderr.write(formatDiagnosticLine(path, d) + '\n');
-    const output = values.diagnostics ? { record: result.record, diagnostics: result.diagnostics } : result.record;
+    const output =
+      values.diagnostics || values.provenance
+        ? {
+            record: result.record,
+            ...(values.diagnostics ? { diagnostics: result.diagnostics } : {}),
+            ...(values.provenance ? { provenance: result.provenance } : {}),
+          }
+        : result.record;
     io.stdout.write(JSON.stringify(output, null, 2) + '\n');
     return result.record === null ? ExitCode.failed : ExitCode.ok;
   },

@@ -60,9 +60,10 @@ Arguments:
                       Each must name at least one page, else exit 2.
 
 Options:
-  --format NAME       stylish (default; grouped per file), json (an array of { path, messages },
-                      each message with its record field as \`field\` when it has one), or
-                      github (::error/::warning annotations for GitHub Actions)
+  --format NAME       stylish (default; grouped per file), json (an array of { path, messages,
+                      provenance }: each message's record field is \`field\`; provenance maps each
+                      record path to the {line, column} it came from), or github
+                      (::error/::warning annotations for GitHub Actions)
   --strict            fail on warnings too
   --max-warnings N    fail when there are more than N warnings (the reason is printed on stderr)
   --config FILE       pipeline config to use (default: ./pipeline.config.ts if present);

@@ -88,6 +88,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   prepareOutDir(leadersDir);
   const lock = await acquireOutputLock(outDir, {
     wait: options.wait ?? false,
+    cancelled: () => options.stop?.requested ?? false,
     onWait: (holder: LockHolder) => {
       if (!options.quiet) options.stderr.write(`leaderpages: waiting for another ingest (pid ${holder.pid}, started ${holder.startedAt}) writing ${outDir}\n`);
     },
@@ -214,8 +215,9 @@ async function ingestLocked(
     })());
     store.setExportsStale(false);
   }
-  // Whatever happened above, the exports now say exactly what the database says.
-  const late = checkExports(store, outDir);
+  // Whatever this run changed, the exports now say exactly what the database says. (A run that changed
+  // no leader found them matching at the start, or repaired them then: no second pass over every file.)
+  const late = writer.leadersChanged || counts.pruned > 0 ? checkExports(store, outDir) : [];
   if (late.length > 0) {
     await healExports(store, outDir, late);
     healed.push(...late);

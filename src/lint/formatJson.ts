@@ -1,4 +1,4 @@
-// The json format: one array of { path, messages } for every file checked, for tools to read.
+// The json format: one array of { path, messages, provenance } for every file checked, for tools to read.
 // `path` is the file; a message's record field (zod-style, `dimensions[2].score`) is `field`.
 
 import type { Formatter } from './formatters.js';
@@ -16,6 +16,7 @@ export const formatJson: Formatter = (results) => {
       endColumn,
       field: path ?? null,
     })),
+    ...(result.provenance === undefined ? {} : { provenance: result.provenance }),
   }));
   return JSON.stringify(out, null, 2) + '\n';
 };

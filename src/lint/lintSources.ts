@@ -12,10 +12,12 @@ import { FixedThemeLexicon } from '../ingest/FixedThemeLexicon.js';
 import { parseDocument } from '../pipeline/parseDocument.js';
 import { readSourceFileSync } from '../read/readSourceFile.js';
 import type { LintResult } from './LintResult.js';
+import type { FieldSource } from '../pipeline/parseDocument.js';
 
 /** What is kept of a parse: the id and the messages (not the record, so memory stays small). */
 interface Checked {
   id: string | null;
+  provenance?: Record<string, FieldSource>;
   themes: readonly string[];
   diagnostics: Diagnostic[];
 }
@@ -23,8 +25,8 @@ interface Checked {
 function parseSource(source: SourceRef, config: PipelineConfig, lexicon: FixedThemeLexicon): Checked {
   const read = readSourceFileSync(source.file, config);
   if (!read.ok) return { id: null, themes: [], diagnostics: [read.diagnostic] };
-  const { record, diagnostics } = parseDocument({ path: source.path, bytes: read.bytes, config, lexicon });
-  return { id: record?.id ?? null, themes: record?.themes ?? [], diagnostics };
+  const { record, diagnostics, provenance } = parseDocument({ path: source.path, bytes: read.bytes, config, lexicon });
+  return { id: record?.id ?? null, themes: record?.themes ?? [], diagnostics, provenance };
 }
 
 /** `sources` in path order (as discoverSources returns them); results come back in the same order. */
@@ -53,9 +55,9 @@ export function lintSources(sources: readonly SourceRef[], config: PipelineConfi
   }
 
   return sources.map((source, i) => {
-    const { id, diagnostics } = parsed[i]!;
+    const { id, diagnostics, provenance } = parsed[i]!;
     const owner = owners[i] ?? null;
     const messages: Diagnostic[] = id !== null && owner !== null ? [...diagnostics, duplicateIdDiagnostic(config, id, owner)] : diagnostics;
-    return { path: source.path, messages };
+    return provenance === undefined ? { path: source.path, messages } : { path: source.path, messages, provenance };
   });
 }
