@@ -1,6 +1,6 @@
 // Typed helper for pipeline.config.ts files, and the merge of a user config over the defaults.
 
-import { rules, type RuleId, type Severity } from '../diagnostics/rules.js';
+import { rules, type RuleId, type RuleInfo, type Severity } from '../diagnostics/rules.js';
 import type { PipelineConfig, PipelineOptions, UserConfig } from './PipelineConfig.js';
 import type { SectionKey } from '../sections/Section.js';
 
@@ -26,6 +26,8 @@ export function resolveConfig(defaults: PipelineOptions, overrides: UserConfig =
   return {
     ...options,
     severityOf(rule: RuleId): Severity | null {
+      const info: RuleInfo = rules[rule];
+      if (info.fixed !== undefined) return info.defaultSeverity;
       const setting = options.rules[rule];
       if (setting === 'off') return null;
       if (setting === 'warn') return 'warning';

@@ -2,7 +2,7 @@
 // with its key path and, for a near miss, the key or value that was probably meant.
 
 import { closestName } from '../cli/didYouMean.js';
-import { rules } from '../diagnostics/rules.js';
+import { rules, type RuleId, type RuleInfo } from '../diagnostics/rules.js';
 import { configSchema, type ConfigInput } from './configSchema.js';
 
 export interface ConfigProblem {
@@ -78,7 +78,12 @@ export function validateConfig(value: unknown): { config: ConfigInput; problems:
   const ruleSettings = (value as { rules?: unknown } | null)?.rules;
   if (ruleSettings !== null && typeof ruleSettings === 'object') {
     for (const rule of Object.keys(ruleSettings)) {
-      if (!Object.hasOwn(rules, rule)) problems.push({ path: keyPath(['rules', rule]), message: `unknown rule.${hint(rule, Object.keys(rules))} Rules are listed in docs/rules.md.` });
+      if (!Object.hasOwn(rules, rule)) {
+        problems.push({ path: keyPath(['rules', rule]), message: `unknown rule.${hint(rule, Object.keys(rules))} Rules are listed in docs/rules.md.` });
+        continue;
+      }
+      const fixed = (rules[rule as RuleId] as RuleInfo).fixed;
+      if (fixed !== undefined) problems.push({ path: keyPath(['rules', rule]), message: `this rule's severity cannot be changed: ${fixed}.` });
     }
   }
   if (problems.length > 0 || !result.success) return { config: null, problems };

@@ -9,6 +9,8 @@ export interface RuleInfo {
   defaultSeverity: Severity;
   /** A short example of input that triggers the rule. */
   example: string;
+  /** Set when the config cannot change this rule's severity, saying why (the config check refuses it). */
+  fixed?: string;
 }
 
 export const rules = {
@@ -23,9 +25,21 @@ export const rules = {
     example: '(a PNG image saved as page.html)',
   },
   'invalid-encoding': {
-    description: 'The bytes are not valid UTF-8; bad sequences were replaced with U+FFFD.',
+    description: 'The bytes are not valid UTF-8 (or declare an encoding that does not exist); bad sequences were replaced with U+FFFD.',
     defaultSeverity: 'warning',
-    example: 'Bill Carr\\xff (a Latin-1 byte in a UTF-8 file)',
+    example: 'Bill Carr\\xff (a Latin-1 byte in a UTF-8 file that also holds UTF-8 characters)',
+  },
+  'encoding-guessed': {
+    description:
+      'The encoding was guessed: the page is not valid UTF-8 and declares nothing (read as windows-1252), or it declares a legacy encoding but its bytes are valid UTF-8 (read as UTF-8).',
+    defaultSeverity: 'warning',
+    example: 'Jos\\xe9 Mart\\xednez (Latin-1 bytes, no <meta charset>)',
+  },
+  'replacement-character': {
+    description: 'A field of the record holds U+FFFD, a character the decoder could not read; the page is rejected rather than publish a damaged value.',
+    defaultSeverity: 'error',
+    example: 'Jos\\xe9 in a page that also holds UTF-8 characters, so it cannot be read as one encoding',
+    fixed: 'a record with a damaged field is never written',
   },
   'file-too-large': {
     description: 'The file is larger than the configured limit (maxFileBytes) and was not read.',
