@@ -11,6 +11,11 @@ export interface RuleInfo {
   example: string;
   /** Set when the config cannot change this rule's severity, saying why (the config check refuses it). */
   fixed?: string;
+  /**
+   * Set when a page reported by this rule can still be written without the value it is about: what is
+   * left out. Such a message always says so, and with the rule 'off' a value-dropped warning stands in.
+   */
+  drops?: string;
 }
 
 export const rules = {
@@ -85,26 +90,31 @@ export const rules = {
     description: 'A heading that is not one of the known sections or their aliases; its content is ignored.',
     defaultSeverity: 'warning',
     example: '## Fun Facts',
+    drops: "the section's content is left out of the record",
   },
   'malformed-percentage': {
     description: 'A dimension score that is not a whole-number percentage.',
     defaultSeverity: 'error',
     example: 'Strategic Vision seventy%',
+    drops: 'the dimension is left out of the record',
   },
   'percentage-out-of-range': {
     description: 'A dimension score outside 0–100.',
     defaultSeverity: 'error',
     example: 'Strategic Vision 170%',
+    drops: 'the dimension is left out of the record',
   },
   'duplicate-dimension': {
     description: 'The same dimension appears twice in the profile; the first is kept.',
     defaultSeverity: 'error',
     example: 'Strategic Vision 70%\\nStrategic Vision 80%',
+    drops: 'the later score is left out of the record',
   },
   'unknown-dimension': {
     description: 'A dimension name that is not in the catalogue; it is left out of the record.',
     defaultSeverity: 'warning',
     example: 'Charisma 95%',
+    drops: 'the dimension is left out of the record',
   },
   'missing-dimension': {
     description: 'A catalogue dimension is absent from the profile.',
@@ -115,6 +125,7 @@ export const rules = {
     description: 'A line in the quotes section that is neither a quoted text nor an attribution.',
     defaultSeverity: 'warning',
     example: '— On product (an attribution with no quote before it)',
+    drops: 'the line is left out of the record',
   },
   'quote-unmarked': {
     description: 'A text in the quotes section was taken as a quotation without quotation marks or quote markup (a guess).',
@@ -145,6 +156,13 @@ export const rules = {
     description: 'The parser crashed or ran out of memory on this page (see ingest --worker-memory); the page was skipped and the batch went on.',
     defaultSeverity: 'error',
     example: '(a 5 MB page of tiny paragraphs with --worker-memory 16)',
+  },
+  'value-dropped': {
+    description:
+      "A value was left out of the record by a rule that is turned off in the config (its message is the rule's own). Data never vanishes without a diagnostic.",
+    defaultSeverity: 'warning',
+    example: "rules: { 'unknown-dimension': 'off' } and a page listing Charisma 95%",
+    fixed: 'it is how a value left out of a record is still reported when the rule that left it out is off',
   },
   'duplicate-id': {
     description: 'Two sources produce the same leader id; the first by path wins and this one is rejected.',
