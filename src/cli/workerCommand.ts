@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { redactSecrets, redactUrl } from '../distributed/connectionUrls.js';
-import { startWorker } from '../distributed/runWorker.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
 import { distributedFlags, distributedHelp, distributedUrls, withSecretsRedacted } from './distributedOptions.js';
 
@@ -61,6 +60,8 @@ Exit codes: 0 stopped by a signal, 2 usage or configuration error (bad URL, unre
       if (!values.quiet) io.stderr.write(redactSecrets(line, urls.secrets) + '\n');
     };
     const counts = { written: 0, rejected: 0, stale: 0, failed: 0 };
+    // Imported here, not at the top, so that --help of any command does not load BullMQ and pg.
+    const { startWorker } = await import('../distributed/runWorker.js');
     const worker = await withSecretsRedacted(urls.secrets, () =>
       startWorker({
         ...urls,
