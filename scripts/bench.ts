@@ -16,6 +16,12 @@ if (process.argv.includes('--distributed')) {
   process.exit(await benchDistributed(process.argv.slice(2)));
 }
 
+// `--startup`: how fast the CLI starts (scripts/benchStartup.ts).
+if (process.argv.includes('--startup')) {
+  const { benchStartup } = await import('./benchStartup.js');
+  process.exit(await benchStartup(process.argv.slice(2)));
+}
+
 const { values } = parseArgs({
   options: { docs: { type: 'string', default: '20000' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
 });
@@ -28,6 +34,8 @@ NDJSON line per file). Prints docs/s, MB/s, the ratio to the floor and peak RSS.
 
   --docs N   how many pages to generate
   --keep     keep the generated folder and output (its path is printed)
+
+npm run bench -- --startup [--runs N] times the CLI's start-up instead (--help, parse of one page).
 `);
   process.exit(0);
 }

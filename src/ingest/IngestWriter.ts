@@ -10,6 +10,7 @@ import type { LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
 import { writeFileIfChanged } from '../sinks/writeFileAtomic.js';
 import type { BatchLearning } from './BatchLearning.js';
+import { duplicateIdDiagnostic } from './duplicateId.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
 import type { RenameTracker } from './renamedSources.js';
@@ -28,7 +29,7 @@ export interface IngestWriterOptions {
   renames?: RenameTracker | null;
 }
 
-function fileDiagnostic(config: PipelineConfig, rule: 'duplicate-id' | 'invalid-record', message: string): Diagnostic {
+function fileDiagnostic(config: PipelineConfig, rule: 'invalid-record', message: string): Diagnostic {
   return { severity: config.severityOf(rule) ?? 'error', rule, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
@@ -117,7 +118,7 @@ export class IngestWriter {
       if (known !== undefined && known.ownerPath !== null && known.ownerPath !== outcome.path) {
         // An earlier path claimed this id during this run.
         return this.reject(outcome.path, known.sha256, outcome.bytes, known.format, id, [
-          fileDiagnostic(config, 'duplicate-id', `Leader id "${id}" is already produced by ${known.ownerPath}, which comes first by path; this source is skipped.`),
+          duplicateIdDiagnostic(config, id ?? '', known.ownerPath),
         ]);
       }
       store.markUnchanged(outcome.path, run);
@@ -141,7 +142,7 @@ export class IngestWriter {
     if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [
         ...outcome.diagnostics,
-        fileDiagnostic(config, 'duplicate-id', `Leader id "${record.id}" is already produced by ${owner.sourcePath}, which comes first by path; this source is skipped.`),
+        duplicateIdDiagnostic(config, record.id, owner.sourcePath),
       ], outcome.parseMs);
     }
     this.leadersWillChange();

@@ -15,7 +15,7 @@ import { openCheckedDatabase } from '../sinks/checkDatabase.js';
 import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
 import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
 import { writeLinesAtomic } from '../sinks/writeNdjson.js';
-import { walkSources, type SkippedEntry } from './discoverSources.js';
+import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
 import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
@@ -53,6 +53,8 @@ export interface IngestOptions {
   followSymlinks?: boolean;
   /** Set by the CLI: a first SIGINT/SIGTERM stops the run after the pages in flight. */
   stop?: GracefulStop;
+  /** What walkSources found for `inputs`, when the caller has already walked them (the CLI checks each input names a page). */
+  discovery?: Discovery | undefined;
 }
 
 export interface IngestSummary {
@@ -82,7 +84,7 @@ export function poolSize(concurrency: number | 'auto'): number {
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
-  const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false });
+  const discovery = options.discovery ?? (await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false }));
   prepareOutDir(leadersDir);
   const lock = await acquireOutputLock(outDir, {
     wait: options.wait ?? false,
@@ -228,6 +230,7 @@ async function ingestLocked(
     exports: healed.map((d) => ({ ...d, action: d.kind === 'stray' ? 'removed' : 'rewritten' })),
     ...(database.damaged !== null ? { database: [{ damaged: database.damaged.reason, movedTo: database.damaged.movedTo, action: 'rebuilt from the sources' }] } : {}),
   });
+  store.saveSkippedInputs(run, skipped);
   store.finishRun(run, finishedAt, counts);
   store.db.close();
   writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));

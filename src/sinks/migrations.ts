@@ -123,4 +123,15 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN parse_ms REAL;
   `,
+  // 4: inputs the latest run's folder walk skipped (links outside the inputs, dangling links …), which
+  // are not sources; kept so the run report can be rebuilt from the database alone.
+  `
+  CREATE TABLE skipped_inputs (
+    run      INTEGER NOT NULL REFERENCES runs(id),
+    path     TEXT NOT NULL,
+    rule     TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+    message  TEXT NOT NULL
+  );
+  `,
 ];
