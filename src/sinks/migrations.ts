@@ -123,4 +123,9 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN parse_ms REAL;
   `,
+  // 4: a leader whose source turned invalid keeps its last good record, marked stale by the run that
+  // found the source invalid; it goes when the source is fixed (a fresh row) or with --prune.
+  `
+  ALTER TABLE leaders ADD COLUMN stale_run INTEGER;
+  `,
 ];
