@@ -81,6 +81,11 @@ export const rules = {
     defaultSeverity: 'error',
     example: '# Bill Carr\\n\\n## Key Themes\\n\\n- customer obsession',
   },
+  'section-without-heading': {
+    description: 'A section was recognised by its content, without its heading (dimension rows before any heading): a guess.',
+    defaultSeverity: 'warning',
+    example: 'Bill Carr\\n\\nStrategic Vision 70%\\nExecution & Craft 90%\\n…',
+  },
   'empty-section': {
     description: 'A section heading is present but nothing usable follows it.',
     defaultSeverity: 'warning',
@@ -198,6 +203,16 @@ export const rules = {
     description: "A distributed ingest's queue job for this page failed for good (its bytes did not match their sha256, or it stalled a worker process more than twice); the page was skipped and the batch went on.",
     defaultSeverity: 'error',
     example: '(a page whose job arrives with bytes that hash differently from the source)',
+  },
+  'markup-in-text': {
+    description: 'Text holds markup written as text (a tag decoded from entities, a raw tag in a text page, Markdown link syntax in a value); it is kept as literal text, never turned into markup: escape fields on render.',
+    defaultSeverity: 'warning',
+    example: '<p>&lt;img src=x onerror=alert(1)&gt;</p>',
+  },
+  'unclosed-markup': {
+    description: 'An element that is never read (svg, script, a hidden element …) or a comment is never closed, so the text after it was read as part of it and left out.',
+    defaultSeverity: 'warning',
+    example: '<p>Bio <svg onload=alert(1)> and the rest of the page</p>',
   },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -230,6 +230,7 @@ async function ingestLocked(
     exports: healed.map((d) => ({ ...d, action: d.kind === 'stray' ? 'removed' : 'rewritten' })),
     ...(database.damaged !== null ? { database: [{ damaged: database.damaged.reason, movedTo: database.damaged.movedTo, action: 'rebuilt from the sources' }] } : {}),
   });
+  store.saveSkippedInputs(run, skipped);
   store.finishRun(run, finishedAt, counts);
   store.db.close();
   writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));

@@ -123,7 +123,18 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN parse_ms REAL;
   `,
-  // 4: a leader whose source turned invalid keeps its last good record, marked stale by the run that
+  // 4: inputs the latest run's folder walk skipped (links outside the inputs, dangling links …), which
+  // are not sources; kept so the run report can be rebuilt from the database alone.
+  `
+  CREATE TABLE skipped_inputs (
+    run      INTEGER NOT NULL REFERENCES runs(id),
+    path     TEXT NOT NULL,
+    rule     TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+    message  TEXT NOT NULL
+  );
+  `,
+  // 5: a leader whose source turned invalid keeps its last good record, marked stale by the run that
   // found the source invalid; it goes when the source is fixed (a fresh row) or with --prune.
   `
   ALTER TABLE leaders ADD COLUMN stale_run INTEGER;
