@@ -45,7 +45,8 @@ write, in DIR:
   leaders/<id>.json   one record per leader (rewritten only when its content changes)
   leaders.ndjson      every record, one per line, sorted by id
   leaders.db          SQLite, tables:
-                        leaders      one row per leader (the full record as JSON in 'record')
+                        leaders      one row per leader (the full record as JSON in 'record';
+                                     stale_run set when its source turned invalid)
                         dimensions   (leader_id, position, key, name, score)
                         themes       (leader_id, position, text)
                         principles   (leader_id, position, text)
@@ -54,6 +55,7 @@ write, in DIR:
                         sources      every source seen: path, sha256, status, leader_id, …
                         diagnostics  every diagnostic of every source, with line and column
                         runs         one row per ingest run, with its counts
+                        skipped_inputs  entries the latest run's walk left out, with the rule why
                         meta         bookkeeping (whether the exports are up to date)
                         leaders_fts  FTS5 full-text index over name, role, bio, summary,
                                      themes, principles and quotes

@@ -25,6 +25,8 @@ export interface IngestWriterOptions {
   configSha256: string;
   /** Sources per transaction. */
   batchSize?: number;
+  /** --prune: a source that turned invalid loses its leaders now, instead of keeping them marked stale. */
+  prune?: boolean;
   /** Moves of pages to new paths this run (see RenameTracker); null when there can be none. */
   renames?: RenameTracker | null;
 }
@@ -124,7 +126,17 @@ export class IngestWriter {
       store.markUnchanged(outcome.path, run);
       // A stored rejection of the same bytes stands: reported again without parsing.
       const status = known?.status === 'rejected' ? 'rejected' : 'unchanged';
-      return { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
+      const entry: ReportSource = { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
+      if (status === 'rejected') {
+        // Its stale last good record: removed with --prune, else reported again as kept.
+        if (this.options.prune === true) {
+          if (store.deleteLeadersOf(outcome.path) > 0) this.leadersWillChange();
+        } else {
+          const kept = store.leaderIdsOf(outcome.path);
+          if (kept.length > 0) entry.stale = kept;
+        }
+      }
+      return entry;
     }
     if (outcome.kind === 'rejected') {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics, outcome.parseMs);
@@ -139,7 +151,8 @@ export class IngestWriter {
       ], outcome.parseMs);
     }
     const owner = store.ownerOf(record.id);
-    if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
+    // A stale owner (its source is invalid now) gives the id up to a source that yields a record.
+    if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run && owner.staleRun === null) {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [
         ...outcome.diagnostics,
         duplicateIdDiagnostic(config, record.id, owner.sourcePath),
@@ -172,8 +185,14 @@ export class IngestWriter {
   ): ReportSource {
     const { store, run } = this.options;
     store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256, parseMs }, run, diagnostics);
-    // A source that no longer yields a record no longer backs the leaders it produced before.
-    if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
-    return { path, format, status: 'rejected', id, diagnostics };
+    // A source that turned invalid keeps its last good record, marked stale (the exports keep it);
+    // only --prune removes it. (Issue 13: an edit that breaks a page must not unpublish its leader.)
+    if (this.options.prune === true) {
+      if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
+      return { path, format, status: 'rejected', id, diagnostics };
+    }
+    store.markStale(path, run);
+    const kept = store.leaderIdsOf(path);
+    return kept.length > 0 ? { path, format, status: 'rejected', id, diagnostics, stale: kept } : { path, format, status: 'rejected', id, diagnostics };
   }
 }

@@ -22,6 +22,8 @@ export interface ReportSource {
   diagnostics: Diagnostic[];
   /** The page's earlier path, when this source is that page moved (renamed) with its leader. */
   movedFrom?: string;
+  /** Rejected now, but its last good record (these ids) is kept, marked stale, until it is fixed or --prune. */
+  stale?: string[];
 }
 
 export interface ReportMissing {

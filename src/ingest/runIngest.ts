@@ -136,7 +136,7 @@ async function ingestLocked(
   const fingerprint = lexiconFile.length === 0 ? plainOptions : { ...plainOptions, lexiconThemes: lexiconFile };
   const configSha256 = createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
   const renames = RenameTracker.open(store.db, sources.map((s) => s.path));
-  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames });
+  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames, prune: options.prune });
   const stopped = (): boolean => options.stop?.requested ?? false;
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 

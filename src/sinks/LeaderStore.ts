@@ -37,6 +37,8 @@ export interface KnownSource {
 export interface LeaderOwner {
   sourcePath: string;
   lastSeenRun: number;
+  /** The run that found the owner's source invalid (its record is the last good one), or null. */
+  staleRun: number | null;
 }
 
 export interface RunCounts {
@@ -59,7 +61,7 @@ export class LeaderStore {
       knownSource: s(`SELECT s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
           EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
         FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path = ?`),
-      ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun
+      ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun, l.stale_run AS staleRun
         FROM leaders l JOIN sources s ON s.path = l.source_path WHERE l.id = ?`),
       upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run, parse_ms)
         VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @configSha256, @run, @parseMs)
@@ -73,6 +75,8 @@ export class LeaderStore {
       diagnosticsOf: s(`SELECT severity, rule, message, line, "column", end_line AS endLine, end_column AS endColumn, field
         FROM diagnostics WHERE source_path = ? ORDER BY id`),
       deleteLeader: s(`DELETE FROM leaders WHERE id = ?`),
+      leaderIdsOf: s(`SELECT id FROM leaders WHERE source_path = ? ORDER BY id`).pluck(),
+      markStale: s(`UPDATE leaders SET stale_run = coalesce(stale_run, ?) WHERE source_path = ?`),
       deleteOtherLeadersOf: s(`DELETE FROM leaders WHERE source_path = ? AND id IS NOT ?`),
       insertLeader: s(`INSERT INTO leaders (id, name, role_text, role_title, role_organization, bio, appearances, summary,
           source_path, source_sha256, parser_version, record_version, record, updated_run)
@@ -152,6 +156,15 @@ export class LeaderStore {
   diagnosticsOf(path: string): Diagnostic[] {
     const rows = this.statements.diagnosticsOf.all(path) as (Omit<Diagnostic, 'path'> & { field: string | null })[];
     return rows.map(({ field, ...d }) => (field === null ? d : { ...d, path: field }));
+  }
+
+  leaderIdsOf(sourcePath: string): string[] {
+    return this.statements.leaderIdsOf.all(sourcePath) as string[];
+  }
+
+  /** Keep the leaders a source produced before as its last good records, marked stale. Returns how many. */
+  markStale(sourcePath: string, run: number): number {
+    return this.statements.markStale.run(run, sourcePath).changes;
   }
 
   /** Remove the leaders a source produced before, except `keepId`. Returns how many went. */

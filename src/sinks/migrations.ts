@@ -134,4 +134,9 @@ export const migrations: readonly string[] = [
     message  TEXT NOT NULL
   );
   `,
+  // 5: a leader whose source turned invalid keeps its last good record, marked stale by the run that
+  // found the source invalid; it goes when the source is fixed (a fresh row) or with --prune.
+  `
+  ALTER TABLE leaders ADD COLUMN stale_run INTEGER;
+  `,
 ];
