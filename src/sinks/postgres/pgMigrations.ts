@@ -116,4 +116,8 @@ export const pgMigrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN parse_ms double precision;
   `,
+  // 3: sources by leader id, for renaming the winner in duplicate-id messages when a first path takes an id over.
+  `
+  CREATE INDEX sources_leader_id ON sources(leader_id);
+  `,
 ];
