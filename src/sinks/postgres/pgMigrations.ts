@@ -127,4 +127,8 @@ export const pgMigrations: readonly string[] = [
     message  text NOT NULL
   );
   `,
+  // 4: sources by leader id, for renaming the winner in duplicate-id messages when a first path takes an id over.
+  `
+  CREATE INDEX sources_leader_id ON sources(leader_id);
+  `,
 ];

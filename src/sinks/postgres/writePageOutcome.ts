@@ -147,6 +147,13 @@ async function writeParsed(client: PgClient, outcome: Extract<ParseOutcome, { ki
     await client.query(`UPDATE sources SET status = 'rejected', config_sha256 = $2 WHERE path = $1`, [claim.owner, ctx.configSha256]);
     if (claim.ownerStatus === 'unchanged') await replaceDiagnostics(client, claim.owner, [dup]);
     else await appendDiagnostic(client, claim.owner, dup);
+    // Sources this run already rejected as duplicates of the old owner now name the new one, as the
+    // embedded run (which meets the first path first) names it.
+    await client.query(
+      `UPDATE diagnostics d SET message = $3 FROM sources s
+       WHERE s.leader_id = $1 AND s.status = 'rejected' AND s.last_seen_run = $4 AND d.source_path = s.path AND d.rule = 'duplicate-id' AND d.message = $2`,
+      [record.id, duplicateMessage(record.id, claim.owner), duplicateMessage(record.id, path), ctx.run],
+    );
   }
   // What this source produced before, and the id's old rows (its children go by cascade).
   await client.query('DELETE FROM leaders WHERE source_path = $1 OR id = $2', [path, record.id]);
