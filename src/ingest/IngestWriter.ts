@@ -1,15 +1,17 @@
-// The one writer of an ingest run. It takes parse outcomes in path order and decides each source:
-// written, unchanged, or rejected (including duplicate-id, where the first path wins). JSON files are
-// written before the transaction that records them commits, so a killed run never leaves the database
-// pointing at a file that is not there; the next run redoes anything uncommitted.
+// The one writer of an ingest run. It takes final parse outcomes (the batch already learned from) in
+// path order and decides each source: written, unchanged, or rejected (including duplicate-id, where the
+// first path wins). Chunks of sources share one transaction. JSON files are written before the
+// transaction that records them commits, so a killed run never leaves the database pointing at a file
+// that is not there; the next run redoes anything uncommitted.
 
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
 import type { LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
-import { writeFileIfChanged } from '../sinks/writeFileAtomic.js';
-import type { BatchLearning } from './BatchLearning.js';
+import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
+import { writeFileIfChanged, writeNewFile } from '../sinks/writeFileAtomic.js';
+import type { BatchIds } from './BatchIds.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
 
@@ -23,6 +25,10 @@ export interface IngestWriterOptions {
   configSha256: string;
   /** Sources per transaction. */
   batchSize?: number;
+  /** Which sources of the batch claim each id, to name them all in a duplicate-id error. */
+  ids?: BatchIds;
+  /** leaders/ was created by this run: files are written in place (no temp file, no compare). */
+  freshLeadersDir?: boolean;
 }
 
 function fileDiagnostic(config: PipelineConfig, rule: 'duplicate-id' | 'invalid-record', message: string): Diagnostic {
@@ -35,11 +41,6 @@ export class IngestWriter {
   filesWritten = 0;
   leadersChanged = false;
   readonly rejectedSamples: ReportSource[] = [];
-  /**
-   * Set during the first pass: it sees every written record, and a record whose themes were inferred is
-   * stored without the config fingerprint, so a run killed before the second pass parses it again.
-   */
-  learning: BatchLearning | null = null;
   private inTransaction = false;
   private pending = 0;
   private readonly batchSize: number;
@@ -55,26 +56,6 @@ export class IngestWriter {
     this.counts[entry.status]++;
     if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
     this.options.report.add(entry);
-    if (++this.pending >= this.batchSize) this.commit();
-  }
-
-  /** A second-pass result for a source `apply` already decided: replaces its rows, file and report entry. */
-  revise(outcome: ParseOutcome): void {
-    this.begin();
-    const entry = this.decide(outcome);
-    if (entry.status !== 'written') {
-      this.counts.written--;
-      this.counts[entry.status]++;
-      if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
-    }
-    this.options.report.revise(entry);
-    if (++this.pending >= this.batchSize) this.commit();
-  }
-
-  /** A provisional first-pass result stands (no second pass was needed): give it the config fingerprint. */
-  confirm(path: string): void {
-    this.begin();
-    this.options.store.setConfigSha256(path, this.options.configSha256);
     if (++this.pending >= this.batchSize) this.commit();
   }
 
@@ -133,21 +114,23 @@ export class IngestWriter {
     }
     const owner = store.ownerOf(record.id);
     if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
-      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [
-        ...outcome.diagnostics,
-        fileDiagnostic(config, 'duplicate-id', `Leader id "${record.id}" is already produced by ${owner.sourcePath}, which comes first by path; this source is skipped.`),
-      ]);
+      const many = this.options.ids?.describe(record.id) ?? null;
+      const message = many ?? `Leader id "${record.id}" is already produced by ${owner.sourcePath}, which comes first by path; this source is skipped.`;
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [...outcome.diagnostics, fileDiagnostic(config, 'duplicate-id', message)]);
     }
     this.leadersWillChange();
-    if (writeFileIfChanged(file, outcome.json)) this.filesWritten++;
-    const provisional = this.learning?.written(outcome.path, record.themes, outcome.diagnostics) ?? false;
+    const json = formatRecordJson(record);
+    if (this.options.freshLeadersDir === true) {
+      writeNewFile(file, json);
+      this.filesWritten++;
+    } else if (writeFileIfChanged(file, json)) this.filesWritten++;
     store.saveSource(
-      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256 },
+      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256 },
       run,
       outcome.diagnostics,
     );
     store.deleteLeadersOf(outcome.path, record.id);
-    store.replaceLeader(record, outcome.line, run);
+    store.replaceLeader(record, formatRecordLine(record), run);
     return { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
   }
 

@@ -2,12 +2,13 @@
 
 import type { PipelineOptions } from '../config/PipelineConfig.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { ThemeRun } from '../file/LeaderFile.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
 
 /** What each parse worker starts with. */
 export interface ParseWorkerData {
   options: PipelineOptions;
-  /** Known themes for splitting run-together theme lines; the same for every page of a pass. */
+  /** Known themes for splitting run-together theme lines; the same for every page of a batch. */
   lexicon: readonly string[];
 }
 
@@ -24,9 +25,6 @@ export interface ParseJob {
   items: ParseItem[];
 }
 
-/** To a worker: a job, or a new lexicon for the jobs after it. */
-export type ParseWorkerMessage = ParseJob | { lexicon: readonly string[] };
-
 export type ParseOutcome =
   /** Same bytes and parser version as the stored result: not parsed again. */
   | { kind: 'unchanged'; path: string; sha256: string; bytes: number }
@@ -38,9 +36,8 @@ export type ParseOutcome =
       format: SourceFormat | null;
       diagnostics: Diagnostic[];
       record: LeaderProfile;
-      /** The leaders/<id>.json text and the leaders.ndjson line, made in the worker to spare the writer. */
-      json: string;
-      line: string;
+      /** Key themes split by inference: the batch splits this run again once it has learned its lexicon. */
+      themeRun?: ThemeRun;
     }
   | {
       kind: 'rejected';
@@ -51,7 +48,38 @@ export type ParseOutcome =
       diagnostics: Diagnostic[];
     };
 
+/**
+ * An outcome as it leaves the worker: serialized once (the main thread stores the text until the batch is
+ * learned, and never re-encodes it) plus the little batch learning reads from it.
+ */
+export interface PackedOutcome {
+  path: string;
+  /** JSON of the ParseOutcome. */
+  json: string;
+  /** The record's id, when the page yielded one. */
+  id: string | null;
+  /** Themes the page listed with separators (they teach the batch lexicon); null when none or inferred. */
+  separatedThemes: string[] | null;
+  /** The themes were split by inference: this outcome waits for the batch lexicon. */
+  held: boolean;
+  /** Fingerprints of the page's short blocks (see chromeFingerprints), for batch chrome learning. */
+  fingerprints: number[];
+}
+
+export function packOutcome(outcome: ParseOutcome, fingerprints: number[] = []): PackedOutcome {
+  const parsed = outcome.kind === 'parsed' ? outcome : null;
+  const held = parsed?.themeRun !== undefined;
+  return {
+    path: outcome.path,
+    json: JSON.stringify(outcome),
+    id: parsed?.record.id ?? null,
+    separatedThemes: parsed !== null && !held && parsed.record.themes.length > 0 ? parsed.record.themes : null,
+    held,
+    fingerprints,
+  };
+}
+
 export interface ParseJobResult {
   id: number;
-  outcomes: ParseOutcome[];
+  outcomes: PackedOutcome[];
 }

@@ -3,7 +3,6 @@
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { ThemeLexicon } from '../themes/ThemeLexicon.js';
 import { parseDocument } from '../pipeline/parseDocument.js';
-import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
 import type { ParseItem, ParseOutcome } from './ParseJob.js';
 
 export function parseSource(item: ParseItem, config: PipelineConfig, lexicon: ThemeLexicon): ParseOutcome {
@@ -18,7 +17,9 @@ export function parseSource(item: ParseItem, config: PipelineConfig, lexicon: Th
     const diagnostic = { severity: 'error' as const, rule: 'invalid-record' as const, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
     return { kind: 'rejected', path, sha256, bytes, format: null, diagnostics: [diagnostic] };
   }
-  const { record, diagnostics, format } = result;
+  const { record, diagnostics, format, themeRun } = result;
   if (record === null) return { kind: 'rejected', path, sha256, bytes, format, diagnostics };
-  return { kind: 'parsed', path, sha256, bytes, format, diagnostics, record, json: formatRecordJson(record), line: formatRecordLine(record) };
+  return themeRun === undefined
+    ? { kind: 'parsed', path, sha256, bytes, format, diagnostics, record }
+    : { kind: 'parsed', path, sha256, bytes, format, diagnostics, record, themeRun };
 }

@@ -1,7 +1,8 @@
-// The ingest run: discover sources, parse changed ones on a worker pool (p-queue bounds what is in
-// flight), apply outcomes in path order through the one writer, then prune, export and report.
-// Run-together key themes are split with a fixed lexicon per pass (file + earlier runs' themes); pages
-// whose split was inferred get one second pass with the themes this batch listed with separators.
+// The ingest run, in three steps. Parse: discover sources, read and hash them here, parse the changed
+// ones once each on a worker pool (batches of pages per message), and keep every outcome in path order
+// in a spill file while the batch learns from it (BatchLearning: theme lexicon, ids). Learn: settle
+// what the whole batch taught. Write: apply each outcome, in path order, through the one writer; then
+// prune, export and report (finishBatch). Nothing is read or parsed twice.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -12,12 +13,12 @@ import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
 import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
 import { openDatabase } from '../sinks/openDatabase.js';
-import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
-import { writeLinesAtomic } from '../sinks/writeNdjson.js';
 import { discoverSources } from './discoverSources.js';
 import { IngestWriter } from './IngestWriter.js';
 import { BatchLearning, lexiconLimit } from './BatchLearning.js';
-import type { ParseOutcome } from './ParseJob.js';
+import { finishBatch } from './finishBatch.js';
+import { OutcomeSpill } from './OutcomeSpill.js';
+import { packOutcome, type PackedOutcome, type ParseOutcome } from './ParseJob.js';
 import { readSource, type ReadSource } from './readSource.js';
 import type { SourceRef } from './discoverSources.js';
 import { Progress } from './Progress.js';
@@ -53,11 +54,20 @@ export function poolSize(concurrency: number | 'auto'): number {
   return concurrency === 'auto' ? Math.max(1, availableParallelism()) : Math.max(1, Math.floor(concurrency));
 }
 
+/** Times of the run's steps, in ms (for the benchmark; on stderr only with LEADERPAGES_TIMINGS=1). */
+export interface IngestTimings {
+  parseMs: number;
+  learnMs: number;
+  writeMs: number;
+  finishMs: number;
+}
+
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const startedAt = new Date().toISOString();
   const sources = await discoverSources(options.inputs, options.cwd);
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
+  const freshLeadersDir = !existsSync(leadersDir);
   mkdirSync(leadersDir, { recursive: true });
 
   const store = new LeaderStore(openDatabase(join(outDir, 'leaders.db')));
@@ -70,82 +80,86 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   // The lexicon file's themes count as config: a changed file re-parses pages split with the old one.
   const fingerprint = lexiconFile.length === 0 ? plainOptions : { ...plainOptions, lexiconThemes: lexiconFile };
   const configSha256 = createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
-  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256 });
+  // Learning from separated themes is only sound while inferred splits are marked as such.
+  const splitting = options.config.severityOf('themes-inferred') !== null;
+  const learning = new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit), splitting);
+  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, ids: learning.ids, freshLeadersDir });
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
-  const knownSha256 = (path: string): string | null => {
+  const knownSha256 = (path: string): { sha256: string; leaderId: string | null } | null => {
     if (options.force) return null;
     const known = store.knownSource(path);
-    if (known === undefined || known.parserVersion !== PARSER_VERSION || known.configSha256 !== configSha256) return null;
+    if (known === undefined || known.sha256 === null || known.parserVersion !== PARSER_VERSION || known.configSha256 !== configSha256) return null;
     // A stored record is reusable while this source still owns its id; a stored rejection unless it
     // was a duplicate-id, which depends on the other sources and is decided again.
     const reusable = known.status === 'rejected' ? !known.duplicate : known.ownerPath === path;
-    return reusable ? known.sha256 : null;
+    return reusable ? { sha256: known.sha256, leaderId: known.status === 'rejected' ? null : known.leaderId } : null;
   };
-  // Learning from separated themes is only sound while inferred splits are marked as such.
-  const learning = options.config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit));
-  writer.learning = learning;
-  const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile }), {
+  const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning.startThemes }), {
     heapMb: options.workerMemoryMb,
   });
+  const spill = new OutcomeSpill(join(outDir, '.ingest-outcomes.tmp'));
+  const timings: IngestTimings = { parseMs: 0, learnMs: 0, writeMs: 0, finishMs: 0 };
+  let at = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - at;
+    at = now;
+    return ms;
+  };
 
   try {
-    await parseInOrder(sources, pool, workers, (s) => readSource(s, knownSha256(s.path), options.config), (outcomes) => {
-      for (const outcome of outcomes) writer.apply(outcome);
+    const read = async (s: SourceRef): Promise<ReadResult> => {
+      const known = knownSha256(s.path);
+      const result = await readSource(s, known?.sha256 ?? null, options.config);
+      if ('parse' in result) return result;
+      if (result.outcome.kind === 'unchanged') learning.unchanged(s.path, known?.leaderId ?? null);
+      return { packed: packOutcome(result.outcome) };
+    };
+    await parseInOrder(sources, pool, workers, read, (outcomes) => {
+      for (const packed of outcomes) {
+        learning.learn(packed);
+        spill.append(packed.json);
+      }
       progress.advance(outcomes.length);
     });
-    writer.learning = null;
-    const secondLexicon = learning?.secondPassThemes() ?? null;
-    if (learning !== null && secondLexicon !== null) {
-      // Same pages, same bytes (read again: only their paths were kept), the batch's themes added.
-      const inferred = new Set(learning.inferredPaths);
-      const again = sources.filter((s) => inferred.has(s.path));
-      pool.useLexicon(secondLexicon);
-      await parseInOrder(again, pool, workers, (s) => readSource(s, null, options.config), (outcomes) => {
-        for (const outcome of outcomes) writer.revise(outcome);
-      });
-    } else {
-      for (const path of learning?.inferredPaths ?? []) writer.confirm(path);
-    }
+    timings.parseMs = lap();
+    await pool.close();
+    learning.settle();
+    timings.learnMs = lap();
+    for (const line of spill.read()) writer.apply(learning.apply(JSON.parse(line) as ParseOutcome, options.config));
     writer.commit();
+    timings.writeMs = lap();
   } catch (error) {
     writer.rollback();
     report.abandon();
     store.db.close();
     throw error;
   } finally {
+    spill.dispose();
     await pool.close();
   }
 
-  const counts = writer.counts;
-  const gone = store.missingSources(run);
-  const missing: ReportMissing[] = gone.map((m) => ({ path: m.path, id: m.leaderId, pruned: options.prune }));
-  counts.missing = gone.length;
-  if (options.prune && gone.length > 0) {
-    store.db.transaction(() => {
-      store.setExportsStale(true);
-      for (const m of gone) store.deleteSource(m.path);
-    })();
-    counts.pruned = gone.length;
-  }
-
-  const ndjson = join(outDir, 'leaders.ndjson');
-  if (writer.leadersChanged || counts.pruned > 0 || recovering || !existsSync(ndjson)) {
-    syncLeaderFiles(store, leadersDir);
-    await writeLinesAtomic(ndjson, (function* () {
-      for (const row of store.records()) yield row.record;
-    })());
-    store.setExportsStale(false);
-  }
-
-  const finishedAt = new Date().toISOString();
-  await report.finish({ startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions }, missing);
-  store.finishRun(run, finishedAt, counts);
+  const { counts, missing } = await finishBatch({
+    store,
+    run,
+    outDir,
+    report,
+    counts: writer.counts,
+    startedAt,
+    runOptions,
+    prune: options.prune,
+    exportsNeeded: writer.leadersChanged || recovering,
+  });
   store.db.close();
+  timings.finishMs = lap();
+  if (process.env['LEADERPAGES_TIMINGS'] === '1') options.stderr.write(`leaderpages timings ${JSON.stringify({ ...timings, workers, filesWritten: writer.filesWritten })}\n`);
   progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir));
   return { outDir, counts, missing, rejectedSamples: writer.rejectedSamples, elapsedMs: progress.elapsedMs };
 }
+
+type ReadResult = { packed: PackedOutcome } | { parse: Extract<ReadSource, { parse: unknown }>['parse'] };
 
 /**
  * One pass over `sources` (the pool starts only if something needs parsing): outcomes arrive out of
@@ -155,13 +169,13 @@ async function parseInOrder(
   sources: readonly SourceRef[],
   pool: WorkerPool,
   workers: number,
-  read: (source: SourceRef) => Promise<ReadSource>,
-  apply: (outcomes: ParseOutcome[]) => void,
+  read: (source: SourceRef) => Promise<ReadResult>,
+  apply: (outcomes: PackedOutcome[]) => void,
 ): Promise<void> {
   // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
   const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
   const queue = new PQueue({ concurrency: workers * 2 });
-  const ready = new Map<number, ParseOutcome[]>();
+  const ready = new Map<number, PackedOutcome[]>();
   let nextToApply = 0;
   let failure: unknown = null;
   const applyReady = (): void => {
@@ -181,7 +195,7 @@ async function parseInOrder(
         const toParse = results.flatMap((r) => ('parse' in r ? [r.parse] : []));
         const parsed = toParse.length > 0 ? await pool.parse(toParse) : [];
         let next = 0;
-        ready.set(chunkIndex, results.map((r) => ('outcome' in r ? r.outcome : (parsed[next++] as ParseOutcome))));
+        ready.set(chunkIndex, results.map((r) => ('packed' in r ? r.packed : (parsed[next++] as PackedOutcome))));
         applyReady();
       })
       .catch((error: unknown) => {

@@ -1,6 +1,6 @@
 // The runner: read → detect → normalize → segment → extract → validate, on one file object.
 
-import { createLeaderFile, type LeaderFile } from '../file/LeaderFile.js';
+import { createLeaderFile, type LeaderFile, type ThemeRun } from '../file/LeaderFile.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
@@ -39,6 +39,8 @@ export interface ParseResult {
   record: LeaderProfile | null;
   diagnostics: Diagnostic[];
   format: SourceFormat | null;
+  /** Present when the key themes were split by inference: the run and its page evidence. */
+  themeRun?: ThemeRun;
 }
 
 export function runStages(file: LeaderFile): LeaderFile {
@@ -54,5 +56,7 @@ export function runStages(file: LeaderFile): LeaderFile {
 export function parseDocument(input: ParseInput): ParseResult {
   const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
   const file = runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig, input.lexicon));
-  return { record: file.record, diagnostics: file.messages, format: file.format };
+  const result: ParseResult = { record: file.record, diagnostics: file.messages, format: file.format };
+  if (file.themeRun !== undefined) result.themeRun = file.themeRun;
+  return result;
 }
