@@ -48,6 +48,10 @@ export interface RunCounts {
 
 const childTables = ['archetypes', 'themes', 'principles'] as const;
 
+function lines(items: readonly string[]): string | null {
+  return items.length === 0 ? null : items.join('\n');
+}
+
 export class LeaderStore {
   private readonly statements;
 
@@ -72,11 +76,10 @@ export class LeaderStore {
         FROM diagnostics WHERE source_path = ? ORDER BY id`),
       deleteLeader: s(`DELETE FROM leaders WHERE id = ?`),
       deleteOtherLeadersOf: s(`DELETE FROM leaders WHERE source_path = ? AND id IS NOT ?`),
+      // Positional parameters: binding is cheaper than by name. leaders_fts follows by trigger.
       insertLeader: s(`INSERT INTO leaders (id, name, role_text, role_title, role_organization, bio, appearances, summary,
-          source_path, source_sha256, parser_version, record_version, record, updated_run)
-        VALUES (@id, @name, @roleText, @roleTitle, @roleOrganization, @bio, @appearances, @summary,
-          @sourcePath, @sourceSha256, @parserVersion, @recordVersion, @record, @run)`),
-      insertFts: s(`INSERT INTO leaders_fts (rowid, name, role, bio, summary, themes, principles, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+          source_path, source_sha256, parser_version, record_version, record, updated_run, themes, principles, quotes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertDimension: s(`INSERT INTO dimensions (leader_id, position, key, name, score) VALUES (?, ?, ?, ?, ?)`),
       insertQuote: s(`INSERT INTO quotes (leader_id, position, text, context) VALUES (?, ?, ?, ?)`),
       insertChild: Object.fromEntries(
@@ -152,37 +155,31 @@ export class LeaderStore {
   replaceLeader(record: LeaderProfile, recordJson: string, run: number): void {
     const st = this.statements;
     st.deleteLeader.run(record.id);
-    const key = st.insertLeader.run({
-      id: record.id,
-      name: record.name,
-      roleText: record.role?.text ?? null,
-      roleTitle: record.role?.title ?? null,
-      roleOrganization: record.role?.organization ?? null,
-      bio: record.bio,
-      appearances: record.appearances,
-      summary: record.summary,
-      sourcePath: record.source.path,
-      sourceSha256: record.source.sha256,
-      parserVersion: record.source.parserVersion,
-      recordVersion: record.source.recordVersion,
-      record: recordJson,
+    st.insertLeader.run(
+      record.id,
+      record.name,
+      record.role?.text ?? null,
+      record.role?.title ?? null,
+      record.role?.organization ?? null,
+      record.bio,
+      record.appearances,
+      record.summary,
+      record.source.path,
+      record.source.sha256,
+      record.source.parserVersion,
+      record.source.recordVersion,
+      recordJson,
       run,
-    }).lastInsertRowid;
+      // One item per line: the text leaders_fts indexes (null for none, as migration 3 fills them).
+      lines(record.themes),
+      lines(record.principles),
+      lines(record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`))),
+    );
     record.archetypes.forEach((name, i) => st.insertChild.archetypes.run(record.id, i, name));
     record.themes.forEach((text, i) => st.insertChild.themes.run(record.id, i, text));
     record.principles.forEach((text, i) => st.insertChild.principles.run(record.id, i, text));
     record.dimensions.forEach((d, i) => st.insertDimension.run(record.id, i, d.key, d.name, d.score));
     record.quotes.forEach((q, i) => st.insertQuote.run(record.id, i, q.text, q.context));
-    st.insertFts.run(
-      key,
-      record.name,
-      record.role?.text ?? '',
-      record.bio ?? '',
-      record.summary ?? '',
-      record.themes.join('\n'),
-      record.principles.join('\n'),
-      record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`)).join('\n'),
-    );
   }
 
   /** Every stored record as its compact JSON, ordered by id, one row at a time. */
@@ -190,7 +187,6 @@ export class LeaderStore {
     yield* this.statements.records.iterate() as IterableIterator<{ id: string; record: string }>;
   }
 
-  /** Themes of stored leaders whose source listed them with separators (no themes-inferred diagnostic). */
   /** Themes stored leaders listed with separators (never inferred ones), most frequent first, at most `limit`. */
   separatedThemes(limit: number): string[] {
     return this.statements.separatedThemes.all(limit) as string[];
