@@ -8,8 +8,12 @@ import { parseCommand } from './parseCommand.js';
 import { ingestCommand } from './ingestCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { schemaCommand } from './schemaCommand.js';
+import { verifyCommand } from './verifyCommand.js';
+import { reportCommand } from './reportCommand.js';
+import { workerCommand } from './workerCommand.js';
+import { describeFault, FaultExitCode } from './userError.js';
 
-export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand];
+export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand, verifyCommand, reportCommand, workerCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -42,8 +46,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout.write(command.help + '\n');
     return ExitCode.ok;
   }
+  // --debug is understood by every command: stack traces of internal errors are shown only with it.
+  const debug = rest.includes('--debug');
   try {
-    return await command.run(rest, io);
+    return await command.run(rest.filter((a) => a !== '--debug'), io);
   } catch (error) {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for bad flags.
     const code = (error as { code?: unknown }).code;
@@ -51,7 +57,14 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       io.stderr.write(`leaderpages ${name}: ${(error as Error).message}\nRun 'leaderpages ${name} --help' for usage.\n`);
       return ExitCode.usage;
     }
-    throw error;
+    const fault = describeFault(error);
+    if (fault !== null) {
+      io.stderr.write(`leaderpages ${name}: ${fault.message}\n`);
+      return fault.exitCode;
+    }
+    const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr.write(`leaderpages ${name}: internal error: ${detail}\n${debug ? '' : 'This is a bug; run again with --debug for the stack trace and report it.\n'}`);
+    return FaultExitCode.internal;
   }
 }
 

@@ -1,6 +1,7 @@
 // `leaderpages parse FILE`: print one page's record as JSON on stdout, diagnostics on stderr.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { specialKind } from '../ingest/discoverSources.js';
 import { parseArgs } from 'node:util';
 import { parseDocument } from '../pipeline/parseDocument.js';
 import { loadConfig } from '../config/loadConfig.js';
@@ -34,8 +35,12 @@ Exit codes: 0 a record was produced, 1 the page was rejected, 2 usage error.`,
     const config = await loadConfig(values.config, io.cwd);
     let bytes: Uint8Array;
     try {
+      // A FIFO or device would block the read (or never end): only regular files are pages.
+      const stats = await stat(path);
+      if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${path} is ${specialKind(stats)}, not a regular file.`);
       bytes = await readFile(path);
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       io.stderr.write(`leaderpages: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       return ExitCode.failed;
     }

@@ -47,6 +47,16 @@ export const rules = {
     defaultSeverity: 'error',
     example: '## Dimension Profile (with no title above it)',
   },
+  'name-guessed': {
+    description: 'The name was taken from a line that is not a title or heading: lines above it (menus, breadcrumbs, banners) were read as page chrome.',
+    defaultSeverity: 'warning',
+    example: 'ArchetypesLeadersMethodology\\nHome › Leaders\\nBill Carr',
+  },
+  'name-unconfirmed': {
+    description: 'The line where the name should be does not hold up as a name (not shaped like a person\'s name, or not the person the summary, quotes and bio speak of); the page yields no record.',
+    defaultSeverity: 'error',
+    example: 'ArchetypesLeadersMethodologyTake the Quiz (as the only line above the profile)',
+  },
   'missing-section': {
     description: 'A required section (the dimension profile) is absent.',
     defaultSeverity: 'error',
@@ -116,6 +126,36 @@ export const rules = {
     description: 'Two sources produce the same leader id; the first by path wins and this one is rejected.',
     defaultSeverity: 'error',
     example: '(raw/a/bill-carr.txt and raw/b/bill-carr.html)',
+  },
+  'link-outside-input': {
+    description: 'A symbolic link in an input folder leads out of the input folders; it is not followed (ingest --follow-symlinks follows it).',
+    defaultSeverity: 'warning',
+    example: '(raw/other -> /home/me/elsewhere)',
+  },
+  'dangling-link': {
+    description: 'A symbolic link in an input folder leads nowhere (its target is gone, or links loop); it is skipped.',
+    defaultSeverity: 'warning',
+    example: '(raw/old.html -> deleted.html)',
+  },
+  'special-file': {
+    description: 'An entry in an input folder is a FIFO, socket or device, not a regular file; it is not read (reading could block forever).',
+    defaultSeverity: 'warning',
+    example: '(mkfifo raw/pipe.txt)',
+  },
+  'unreadable-path': {
+    description: 'A folder (or entry) in the input cannot be listed or examined, e.g. no permission; the pages in it were not read.',
+    defaultSeverity: 'warning',
+    example: '(chmod 000 raw/private)',
+  },
+  'visited-twice': {
+    description: 'A folder or file reached a second time (a link back into the input, a loop, a hard link); it is read once, under its first path.',
+    defaultSeverity: 'warning',
+    example: '(ln -s . raw/loop)',
+  },
+  'queue-job-failed': {
+    description: "A distributed ingest's queue job for this page failed for good (its bytes did not match their sha256, or it stalled a worker process more than twice); the page was skipped and the batch went on.",
+    defaultSeverity: 'error',
+    example: '(a page whose job arrives with bytes that hash differently from the source)',
   },
 } as const satisfies Record<string, RuleInfo>;
 

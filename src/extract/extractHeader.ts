@@ -7,18 +7,21 @@ import { matchChips } from './matchChips.js';
 import { sectionBlocks, sectionsOf } from './sectionBlocks.js';
 import { chooseId } from './chooseId.js';
 import { splitRole } from './splitRole.js';
+import { chooseName } from './chooseName.js';
 
 const unsafeName = /[/\\<>|?*\u0000-\u001f]|\.\./;
 const sentenceEnd = /[.!?…]$/;
 
-/** A name is short; a sentence (a bio where the name should be) is not one. "Jr." and "Dr." still are. */
-function looksLikeName(block: Block): boolean {
-  const words = block.text.split(' ').length;
-  return block.text.length <= 100 && words <= 8 && !(words > 4 && sentenceEnd.test(block.text));
-}
-
 function looksLikeRole(block: Block): boolean {
   return block.strong === true || (block.text.length <= 160 && !sentenceEnd.test(block.text));
+}
+
+/** Index of the last sentence-ending mark followed by a blank, or -1. */
+function lastSentenceEnd(text: string): number {
+  for (let at = text.length - 2; at > 0; at--) {
+    if (text[at + 1] === ' ' && /[.!?]/.test(text[at]!)) return at;
+  }
+  return -1;
 }
 
 export function extractHeader(file: LeaderFile): void {
@@ -26,8 +29,19 @@ export function extractHeader(file: LeaderFile): void {
   fields.archetypes = [];
   fields.appearances = null;
   const content: Block[] = [];
-  for (const block of sectionBlocks(file, 'header')) {
-    const chips = matchChips(block, file.config);
+  for (const whole of sectionBlocks(file, 'header')) {
+    let block = whole;
+    let chips = matchChips(block, file.config);
+    if (chips === null && block.kind === 'paragraph') {
+      // A hard-wrapped copy may run the chip row on from the bio: "… strategy. The OperatorThe Visionary".
+      const end = lastSentenceEnd(block.text);
+      const { spans: _pieces, ...plain } = block;
+      const tail = end < 0 ? null : matchChips({ ...plain, text: block.text.slice(end + 1).trim() }, file.config);
+      if (tail !== null) {
+        content.push({ ...plain, text: block.text.slice(0, end + 1) });
+        chips = tail;
+      }
+    }
     if (chips === null) {
       content.push(block);
       continue;
@@ -42,12 +56,22 @@ export function extractHeader(file: LeaderFile): void {
     }
   }
 
-  const nameAt = Math.max(0, content.findIndex((b) => b.kind === 'heading' && b.depth === 1));
-  const nameBlock = content[nameAt];
-  if (nameBlock === undefined || !looksLikeName(nameBlock)) {
-    const where = nameBlock?.position ?? sectionsOf(file, 'dimensions')[0]?.heading?.position ?? file.blocks[0]?.position;
+  const choice = chooseName(file, content);
+  if (choice.kind === 'missing') {
+    const where = sectionsOf(file, 'dimensions')[0]?.heading?.position ?? file.blocks[0]?.position;
     report(file, 'missing-name', 'No leader name found before the first section (expected a title line such as "Bill Carr").', where, 'name');
     return;
+  }
+  const nameAt = choice.at;
+  const nameBlock = content[nameAt]!;
+  if (choice.kind === 'unconfirmed') {
+    // No record is named after a menu: the name is left unset, so the record cannot validate.
+    const shown = nameBlock.text.length > 60 ? `${nameBlock.text.slice(0, 57)}…` : nameBlock.text;
+    report(file, 'name-unconfirmed', `"${shown}" does not hold up as the leader's name: ${choice.reason}.`, nameBlock.position, 'name');
+    return;
+  }
+  if (choice.kind === 'guessed') {
+    report(file, 'name-guessed', `Name "${nameBlock.text}" taken from a line that is not a title; ${choice.skipped} line(s) above it were read as page chrome.`, nameBlock.position, 'name');
   }
   fields.name = nameBlock.text;
   fields.id = chooseId(nameBlock.text, file.path);

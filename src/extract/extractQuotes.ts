@@ -6,11 +6,7 @@ import { report, type LeaderFile } from '../file/LeaderFile.js';
 import type { Quote } from '../schema/LeaderProfile.js';
 import { sectionBlocks } from './sectionBlocks.js';
 import { stripMarker } from './stripMarker.js';
-
-const pairs: Record<string, string> = { '"': '"', '“': '”', '”': '”', '„': '“', '«': '»', '‘': '’', "'": "'" };
-const dash = /^(?:—|–|―|--|-)\s*/;
-/** A quotation followed on the same line by its attribution: `"…" — context`. */
-const inlineCite = /(["”»’])\s+(?:—|–|―|--)\s+(?=\S)/g;
+import { attributionDash as dash, attributionStart, inlineAttribution as inlineCite, quotePairs as pairs } from '../text/textMarks.js';
 
 export function unquote(text: string): string {
   const open = text.charAt(0);
@@ -22,7 +18,7 @@ export function unquote(text: string): string {
 }
 
 function isCite(block: Block): boolean {
-  return block.kind === 'cite' || /^(?:—|–|―|--)/.test(block.text);
+  return block.kind === 'cite' || attributionStart.test(block.text);
 }
 
 export function extractQuotes(file: LeaderFile): void {

@@ -17,7 +17,8 @@ function archetypeRun(piece: string, names: readonly string[]): string[] | null 
   let rest = piece.trim();
   while (rest !== '') {
     const lower = rest.toLowerCase();
-    const name = names.find((n) => lower.startsWith(n.toLowerCase()) && !/[\p{L}\p{N}]/u.test(rest.charAt(n.length)));
+    // A chip ends where a word ends, or where a copy glued the next chip's capital to it ("The OperatorThe").
+    const name = names.find((n) => lower.startsWith(n.toLowerCase()) && (!/[\p{L}\p{N}]/u.test(rest.charAt(n.length)) || (/\p{Ll}/u.test(rest.charAt(n.length - 1)) && /\p{Lu}/u.test(rest.charAt(n.length)))));
     if (name === undefined) return null;
     found.push(rest.slice(0, name.length));
     rest = rest.slice(name.length).replace(separator, '');
@@ -38,7 +39,7 @@ export function matchChips(block: Block, config: PipelineConfig): ChipRow | null
       continue;
     }
     // A piece may also end with the appearances chip when markup did not keep them apart.
-    const tail = /\s(\d{1,5})\s*(?:appearances?|episodes?)$/i.exec(piece);
+    const tail = /(?:\s|(?<=\p{L}))(\d{1,5})\s*(?:appearances?|episodes?)$/iu.exec(piece);
     const head = tail === null ? piece : piece.slice(0, tail.index);
     const run = archetypeRun(head, names);
     if (run === null || run.length === 0) return null;

@@ -14,6 +14,7 @@ import { writeFileIfChanged, writeNewFile } from '../sinks/writeFileAtomic.js';
 import type { BatchIds } from './BatchIds.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
+import type { RenameTracker } from './renamedSources.js';
 
 export interface IngestWriterOptions {
   store: LeaderStore;
@@ -27,6 +28,8 @@ export interface IngestWriterOptions {
   batchSize?: number;
   /** Which sources of the batch claim each id, to name them all in a duplicate-id error. */
   ids?: BatchIds;
+  /** Moves of pages to new paths this run (see RenameTracker); null when there can be none. */
+  renames?: RenameTracker | null;
   /** leaders/ was created by this run: files are written in place (no temp file, no compare). */
   freshLeadersDir?: boolean;
 }
@@ -49,9 +52,10 @@ export class IngestWriter {
     this.batchSize = options.batchSize ?? 500;
   }
 
-  apply(outcome: ParseOutcome): void {
+  /** `provisional`: stored without the config fingerprint, so the next run parses the source again. */
+  apply(outcome: ParseOutcome, provisional = false): void {
     this.begin();
-    const entry = this.decide(outcome);
+    const entry = this.decide(outcome, provisional);
     this.counts.sources++;
     this.counts[entry.status]++;
     if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
@@ -69,8 +73,10 @@ export class IngestWriter {
   /** Called when the run fails: drop the open batch (its JSON files are redone by the next run). */
   rollback(): void {
     if (!this.inTransaction) return;
-    this.options.store.db.exec('ROLLBACK');
     this.inTransaction = false;
+    // SQLite may already have rolled back by itself (disk full, I/O error): a second ROLLBACK would
+    // fail and hide the error that matters.
+    if (this.options.store.db.inTransaction) this.options.store.db.exec('ROLLBACK');
   }
 
   private begin(): void {
@@ -85,7 +91,7 @@ export class IngestWriter {
     this.options.store.setExportsStale(true);
   }
 
-  private decide(outcome: ParseOutcome): ReportSource {
+  private decide(outcome: ParseOutcome, provisional: boolean): ReportSource {
     const { store, run, config } = this.options;
     if (outcome.kind === 'unchanged') {
       const known = store.knownSource(outcome.path);
@@ -102,21 +108,22 @@ export class IngestWriter {
       return { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
     }
     if (outcome.kind === 'rejected') {
-      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics);
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics, outcome.parseMs);
     }
-    const { record } = outcome;
+    const moved = this.options.renames?.adopt(outcome) ?? null;
+    const { record } = moved ?? outcome;
     const file = leaderJsonPath(this.options.leadersDir, record.id);
     if (file === null) {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, [
         ...outcome.diagnostics,
         fileDiagnostic(config, 'invalid-record', `Leader id "${record.id}" is not a safe file name; nothing was written.`),
-      ]);
+      ], outcome.parseMs);
     }
     const owner = store.ownerOf(record.id);
     if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
       const many = this.options.ids?.describe(record.id) ?? null;
       const message = many ?? `Leader id "${record.id}" is already produced by ${owner.sourcePath}, which comes first by path; this source is skipped.`;
-      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [...outcome.diagnostics, fileDiagnostic(config, 'duplicate-id', message)]);
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [...outcome.diagnostics, fileDiagnostic(config, 'duplicate-id', message)], outcome.parseMs);
     }
     this.leadersWillChange();
     const json = formatRecordJson(record);
@@ -125,13 +132,16 @@ export class IngestWriter {
       this.filesWritten++;
     } else if (writeFileIfChanged(file, json)) this.filesWritten++;
     store.saveSource(
-      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256 },
+      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs },
       run,
       outcome.diagnostics,
     );
     store.deleteLeadersOf(outcome.path, record.id);
     store.replaceLeader(record, formatRecordLine(record), run);
-    return { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
+    // The page moved: its leader now belongs to the new path, and the old source row goes.
+    if (moved !== null) store.deleteSource(moved.fromPath);
+    const entry: ReportSource = { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
+    return moved === null ? entry : { ...entry, movedFrom: moved.fromPath };
   }
 
   private reject(
@@ -141,9 +151,10 @@ export class IngestWriter {
     format: ReportSource['format'],
     id: string | null,
     diagnostics: Diagnostic[],
+    parseMs?: number,
   ): ReportSource {
     const { store, run } = this.options;
-    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256 }, run, diagnostics);
+    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256, parseMs }, run, diagnostics);
     // A source that no longer yields a record no longer backs the leaders it produced before.
     if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
     return { path, format, status: 'rejected', id, diagnostics };

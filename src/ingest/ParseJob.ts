@@ -36,6 +36,8 @@ export type ParseOutcome =
       format: SourceFormat | null;
       diagnostics: Diagnostic[];
       record: LeaderProfile;
+      /** Time parseDocument took, in ms. */
+      parseMs?: number;
       /** Key themes split by inference: the batch splits this run again once it has learned its lexicon. */
       themeRun?: ThemeRun;
     }
@@ -46,6 +48,8 @@ export type ParseOutcome =
       bytes: number | null;
       format: SourceFormat | null;
       diagnostics: Diagnostic[];
+      /** Time parseDocument took, in ms; absent when the source was never parsed (read errors). */
+      parseMs?: number;
     };
 
 /**

@@ -1,8 +1,11 @@
 // Expand the ingest's inputs (files, folders walked recursively, globs) into a sorted, de-duplicated
 // list of sources. Sorting by path is what makes "the first by path wins" well defined.
+// The walk stays inside the input roots: a symbolic link leading out of them is not followed unless
+// asked (followSymlinks), no folder or file is visited twice (device + inode, so `ln -s . loop` is
+// harmless), and every entry left out for such a reason is returned with the rule that says why.
 
-import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../cli/Command.js';
 
@@ -16,33 +19,191 @@ export interface SourceRef {
   file: string;
 }
 
+export type SkipRule = 'link-outside-input' | 'dangling-link' | 'special-file' | 'unreadable-path' | 'visited-twice';
+
+/** An entry the walk found and left out, and why. */
+export interface SkippedEntry {
+  path: string;
+  rule: SkipRule;
+  message: string;
+}
+
+export interface DiscoverOptions {
+  /** Follow symbolic links that lead out of the input roots (default: no). */
+  followSymlinks?: boolean;
+}
+
+export interface Discovery {
+  sources: SourceRef[];
+  skipped: SkippedEntry[];
+}
+
 function displayPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return file;
   return rel.split(sep).join('/');
 }
 
-function expand(cwd: string, input: string): Promise<string[]> | string[] {
-  if (isDynamicPattern(input)) return glob(input, { cwd, absolute: true, onlyFiles: true });
-  const target = resolve(cwd, input);
-  let stats;
-  try {
-    stats = statSync(target);
-  } catch {
-    throw new UsageError(`no such file or folder: ${input}`);
-  }
-  if (!stats.isDirectory()) return [target];
-  return glob(`**/*.{${sourceExtensions.join(',')}}`, { cwd: target, absolute: true, onlyFiles: true });
+const extensions = new Set<string>(sourceExtensions.map((e) => `.${e}`));
+const isSourceName = (name: string): boolean => extensions.has(extname(name));
+
+/** What kind of non-regular, non-folder entry this is, in words. */
+export function specialKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
 }
 
-export async function discoverSources(inputs: readonly string[], cwd: string): Promise<SourceRef[]> {
-  const byFile = new Map<string, SourceRef>();
+const inodeKey = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
+
+interface Candidate {
+  file: string;
+  key: string;
+}
+
+class Walk {
+  readonly candidates: Candidate[] = [];
+  readonly skipped: SkippedEntry[] = [];
+  private readonly visitedFolders = new Set<string>();
+  readonly realRoots: string[] = [];
+
+  constructor(
+    private readonly cwd: string,
+    private readonly followSymlinks: boolean,
+  ) {}
+
+  skip(file: string, rule: SkipRule, message: string): void {
+    this.skipped.push({ path: displayPath(this.cwd, file), rule, message });
+  }
+
+  private insideRoots(real: string): boolean {
+    return this.realRoots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
+  }
+
+  folder(dir: string, stats: Stats): void {
+    const key = inodeKey(stats);
+    if (this.visitedFolders.has(key)) {
+      this.skip(dir, 'visited-twice', 'Folder already walked (a link back into the input, or a loop); not walked again.');
+      return;
+    }
+    this.visitedFolders.add(key);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (error) {
+      this.skip(dir, 'unreadable-path', `Folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? String(error)}); its pages were not read.`);
+      return;
+    }
+    // Dot-files and dot-folders are not pages (as with globs): .git, editors' and our own temp files.
+    for (const name of names) if (!name.startsWith('.')) this.entry(join(dir, name), name);
+  }
+
+  private entry(file: string, name: string): void {
+    let stats: Stats;
+    try {
+      stats = lstatSync(file);
+    } catch (error) {
+      this.skip(file, 'unreadable-path', `Cannot look at this entry (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      return;
+    }
+    if (stats.isSymbolicLink()) {
+      let target: Stats;
+      let real: string;
+      try {
+        target = statSync(file);
+        real = realpathSync(file);
+      } catch (error) {
+        if (isSourceName(name) || (error as NodeJS.ErrnoException).code === 'ELOOP') {
+          this.skip(file, 'dangling-link', `Symbolic link leads nowhere (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped.`);
+        }
+        return;
+      }
+      if (!target.isDirectory() && !isSourceName(name)) return;
+      if (!this.followSymlinks && !this.insideRoots(real)) {
+        this.skip(file, 'link-outside-input', `Symbolic link leads out of the input (${real}); not followed (use --follow-symlinks to follow it).`);
+        return;
+      }
+      stats = target;
+    }
+    if (stats.isDirectory()) this.folder(file, stats);
+    else if (!isSourceName(name)) return;
+    else if (stats.isFile()) this.candidates.push({ file, key: inodeKey(stats) });
+    else this.skip(file, 'special-file', `This is ${specialKind(stats)}, not a regular file; not read.`);
+  }
+}
+
+/** A file named on the command line must be a regular file (a FIFO would block the read forever). */
+function namedFile(input: string, target: string, stats: Stats): Candidate {
+  if (!stats.isFile()) throw new UsageError(`${input} is ${specialKind(stats)}, not a regular file or folder.`);
+  return { file: target, key: inodeKey(stats) };
+}
+
+async function expandGlob(walk: Walk, cwd: string, input: string, followSymlinks: boolean): Promise<void> {
+  for (const found of await glob(input, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: followSymlinks })) {
+    const file = resolve(found);
+    let stats: Stats;
+    try {
+      stats = statSync(file);
+    } catch (error) {
+      walk.skip(file, 'dangling-link', `Symbolic link leads nowhere (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped.`);
+      continue;
+    }
+    if (stats.isFile()) walk.candidates.push({ file, key: inodeKey(stats) });
+    else if (!stats.isDirectory()) walk.skip(file, 'special-file', `This is ${specialKind(stats)}, not a regular file; not read.`);
+  }
+}
+
+export async function walkSources(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovery> {
+  const followSymlinks = options.followSymlinks ?? false;
+  const walk = new Walk(cwd, followSymlinks);
+  const folders: { dir: string; stats: Stats }[] = [];
+  const globs: string[] = [];
   for (const input of inputs) {
-    for (const found of await expand(cwd, input)) {
-      const file = resolve(found);
-      if (!byFile.has(file)) byFile.set(file, { path: displayPath(cwd, file), file });
+    if (isDynamicPattern(input)) {
+      globs.push(input);
+      continue;
+    }
+    const target = resolve(cwd, input);
+    let stats: Stats;
+    try {
+      stats = statSync(target);
+    } catch {
+      throw new UsageError(`no such file or folder: ${input}`);
+    }
+    if (stats.isDirectory()) {
+      folders.push({ dir: target, stats });
+      walk.realRoots.push(realpathSync(target));
+    } else {
+      walk.candidates.push(namedFile(input, target, stats));
     }
   }
-  // Code-unit order, not locale order: the same on every machine.
-  return [...byFile.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { dir, stats } of folders) walk.folder(dir, stats);
+  for (const input of globs) await expandGlob(walk, cwd, input, followSymlinks);
+
+  // One source per file (device + inode): the first by path wins; a second name for it is reported.
+  const byKey = new Map<string, SourceRef>();
+  const refs = walk.candidates.map((c) => ({ ...c, path: displayPath(cwd, c.file) })).sort(byPath);
+  const seenFiles = new Set<string>();
+  for (const ref of refs) {
+    if (seenFiles.has(ref.file)) continue;
+    seenFiles.add(ref.file);
+    const first = byKey.get(ref.key);
+    if (first !== undefined) {
+      walk.skip(ref.file, 'visited-twice', `Same file as ${first.path} (a link or second name for it); read once, as ${first.path}.`);
+      continue;
+    }
+    byKey.set(ref.key, { path: ref.path, file: ref.file });
+  }
+  return { sources: [...byKey.values()].sort(byPath), skipped: walk.skipped.sort(byPath) };
+}
+
+// Code-unit order, not locale order: the same on every machine.
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+export async function discoverSources(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<SourceRef[]> {
+  return (await walkSources(inputs, cwd, options)).sources;
 }

@@ -5,26 +5,35 @@
 // prune, export and report (finishBatch). Nothing is read or parsed twice.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
 import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
-import { openDatabase } from '../sinks/openDatabase.js';
-import { discoverSources } from './discoverSources.js';
+import { openCheckedDatabase } from '../sinks/checkDatabase.js';
+import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
+import { tempPathFor } from '../sinks/writeFileAtomic.js';
+import { walkSources, type SkippedEntry } from './discoverSources.js';
+import { acquireOutputLock, type LockHolder } from './OutputLock.js';
+import { prepareOutDir } from './prepareOutDir.js';
+import type { GracefulStop } from './gracefulStop.js';
+import { removeTempFiles } from './tempFiles.js';
+import { RenameTracker } from './renamedSources.js';
+import { exactMissing } from './exactMissing.js';
 import { IngestWriter } from './IngestWriter.js';
 import { BatchLearning, lexiconLimit } from './BatchLearning.js';
 import { finishBatch } from './finishBatch.js';
 import { OutcomeSpill } from './OutcomeSpill.js';
-import { packOutcome, type PackedOutcome, type ParseOutcome } from './ParseJob.js';
-import { readSource, type ReadSource } from './readSource.js';
+import { packOutcome, type PackedOutcome, type ParseItem, type ParseOutcome } from './ParseJob.js';
+import { readSource } from './readSource.js';
 import type { SourceRef } from './discoverSources.js';
 import { Progress } from './Progress.js';
 import { formatIngestSummary } from './formatIngestSummary.js';
 import { ReportWriter, type ReportMissing, type ReportSource } from './ReportWriter.js';
 import { WorkerPool } from './WorkerPool.js';
+import { writeReportPage } from '../report/writeReportPage.js';
 
 export interface IngestOptions {
   inputs: readonly string[];
@@ -40,6 +49,12 @@ export interface IngestOptions {
   lexiconThemes?: readonly string[];
   /** Heap limit per parse worker, in MB (see WorkerPool); undefined for Node's default. */
   workerMemoryMb?: number | undefined;
+  /** Wait for another ingest writing the same folder to finish, instead of failing at once. */
+  wait?: boolean;
+  /** Follow symbolic links that lead out of the input folders. */
+  followSymlinks?: boolean;
+  /** Set by the CLI: a first SIGINT/SIGTERM stops the run after the pages in flight. */
+  stop?: GracefulStop;
 }
 
 export interface IngestSummary {
@@ -48,10 +63,14 @@ export interface IngestSummary {
   missing: ReportMissing[];
   rejectedSamples: ReportSource[];
   elapsedMs: number;
-}
-
-export function poolSize(concurrency: number | 'auto'): number {
-  return concurrency === 'auto' ? Math.max(1, availableParallelism()) : Math.max(1, Math.floor(concurrency));
+  /** Exports found different from the database, and rewritten (or removed, when stray). */
+  healed: ExportDrift[];
+  /** Entries the walk left out (links, FIFOs, unreadable folders …), each with its rule. */
+  skipped: SkippedEntry[];
+  /** A damaged leaders.db moved aside and rebuilt: where it went. */
+  damagedDatabase: string | null;
+  /** The signal that stopped the run early, or null when it ran to the end. */
+  interrupted: 'SIGINT' | 'SIGTERM' | null;
 }
 
 /** Times of the run's steps, in ms (for the benchmark; on stderr only with LEADERPAGES_TIMINGS=1). */
@@ -62,15 +81,58 @@ export interface IngestTimings {
   finishMs: number;
 }
 
+export function poolSize(concurrency: number | 'auto'): number {
+  return concurrency === 'auto' ? Math.max(1, availableParallelism()) : Math.max(1, Math.floor(concurrency));
+}
+
+/**
+ * One writer per output folder: the lock is taken before leaders.db is opened and released, with every
+ * temp file of this run, on every way out (see OutputLock, tempFiles).
+ */
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
-  const startedAt = new Date().toISOString();
-  const sources = await discoverSources(options.inputs, options.cwd);
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
-  const freshLeadersDir = !existsSync(leadersDir);
-  mkdirSync(leadersDir, { recursive: true });
+  const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false });
+  prepareOutDir(leadersDir);
+  const lock = await acquireOutputLock(outDir, {
+    wait: options.wait ?? false,
+    onWait: (holder: LockHolder) => {
+      if (!options.quiet) options.stderr.write(`leaderpages: waiting for another ingest (pid ${holder.pid}, started ${holder.startedAt}) writing ${outDir}\n`);
+    },
+  });
+  try {
+    // Holding the lock, any temp file found is debris of a killed run.
+    removeTempFiles([outDir, leadersDir]);
+    return await ingestLocked(options, outDir, leadersDir, discovery.sources, discovery.skipped);
+  } finally {
+    removeTempFiles([outDir, leadersDir], process.pid);
+    lock.release();
+  }
+}
 
-  const store = new LeaderStore(openDatabase(join(outDir, 'leaders.db')));
+async function ingestLocked(
+  options: IngestOptions,
+  outDir: string,
+  leadersDir: string,
+  sources: readonly SourceRef[],
+  skippedEntries: readonly SkippedEntry[],
+): Promise<IngestSummary> {
+  const startedAt = new Date().toISOString();
+  const database = openCheckedDatabase(join(outDir, 'leaders.db'));
+  if (database.damaged !== null && !options.quiet) {
+    options.stderr.write(
+      `leaderpages: ${join(outDir, 'leaders.db')} was damaged (${database.damaged.reason}); moved it to ${database.damaged.movedTo} and rebuilding from the sources.\n`,
+    );
+  }
+  const store = new LeaderStore(database.db);
+  // The database is the source of truth: exports that drifted from it (deleted, truncated, edited,
+  // stray) are put back before the run changes anything, and reported.
+  const exported = (store.db.prepare('SELECT count(*) FROM runs').pluck().get() as number) > 0;
+  const healed = exported ? checkExports(store, outDir) : [];
+  if (healed.length > 0) {
+    await healExports(store, outDir, healed);
+  }
+  const skipped = skippedEntries.filter((e) => options.config.severityOf(e.rule) !== null).map((e) => ({ ...e, severity: options.config.severityOf(e.rule) }));
   const runOptions = { inputs: options.inputs, out: options.out, force: options.force, prune: options.prune, concurrency: options.concurrency };
   const run = store.beginRun(startedAt, PARSER_VERSION, runOptions);
   const recovering = store.hasUnfinishedRunBefore(run) || store.exportsStale();
@@ -80,26 +142,28 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   // The lexicon file's themes count as config: a changed file re-parses pages split with the old one.
   const fingerprint = lexiconFile.length === 0 ? plainOptions : { ...plainOptions, lexiconThemes: lexiconFile };
   const configSha256 = createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
+  const renames = RenameTracker.open(store.db, sources.map((s) => s.path));
   // Learning from separated themes is only sound while inferred splits are marked as such.
   const splitting = options.config.severityOf('themes-inferred') !== null;
   const learning = new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit), splitting);
-  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, ids: learning.ids, freshLeadersDir });
+  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames, ids: learning.ids, freshLeadersDir: isEmptyDir(leadersDir) });
+  const stopped = (): boolean => options.stop?.requested ?? false;
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
-  const knownSha256 = (path: string): { sha256: string; leaderId: string | null } | null => {
+  const known = (path: string): { sha256: string; leaderId: string | null } | null => {
     if (options.force) return null;
-    const known = store.knownSource(path);
-    if (known === undefined || known.sha256 === null || known.parserVersion !== PARSER_VERSION || known.configSha256 !== configSha256) return null;
+    const row = store.knownSource(path);
+    if (row === undefined || row.sha256 === null || row.parserVersion !== PARSER_VERSION || row.configSha256 !== configSha256) return null;
     // A stored record is reusable while this source still owns its id; a stored rejection unless it
     // was a duplicate-id, which depends on the other sources and is decided again.
-    const reusable = known.status === 'rejected' ? !known.duplicate : known.ownerPath === path;
-    return reusable ? { sha256: known.sha256, leaderId: known.status === 'rejected' ? null : known.leaderId } : null;
+    const reusable = row.status === 'rejected' ? !row.duplicate : row.ownerPath === path;
+    return reusable ? { sha256: row.sha256, leaderId: row.status === 'rejected' ? null : row.leaderId } : null;
   };
   const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning.startThemes }), {
     heapMb: options.workerMemoryMb,
   });
-  const spill = new OutcomeSpill(join(outDir, '.ingest-outcomes.tmp'));
+  const spill = new OutcomeSpill(tempPathFor(join(outDir, 'ingest-outcomes')));
   const timings: IngestTimings = { parseMs: 0, learnMs: 0, writeMs: 0, finishMs: 0 };
   let at = performance.now();
   const lap = (): number => {
@@ -111,10 +175,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
   try {
     const read = async (s: SourceRef): Promise<ReadResult> => {
-      const known = knownSha256(s.path);
-      const result = await readSource(s, known?.sha256 ?? null, options.config);
+      const stored = known(s.path);
+      const result = await readSource(s, stored?.sha256 ?? null, options.config);
       if ('parse' in result) return result;
-      if (result.outcome.kind === 'unchanged') learning.unchanged(s.path, known?.leaderId ?? null);
+      if (result.outcome.kind === 'unchanged') learning.unchanged(s.path, stored?.leaderId ?? null);
       return { packed: packOutcome(result.outcome) };
     };
     await parseInOrder(sources, pool, workers, read, (outcomes) => {
@@ -123,25 +187,38 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         spill.append(packed.json);
       }
       progress.advance(outcomes.length);
-    });
+    }, stopped);
     timings.parseMs = lap();
     await pool.close();
     learning.settle();
     timings.learnMs = lap();
-    for (const line of spill.read()) writer.apply(learning.apply(JSON.parse(line) as ParseOutcome, options.config));
+    // Stopped early, the batch is partial: records whose themes were inferred are stored without the
+    // config fingerprint, so the next run parses them again with the whole batch.
+    const partial = stopped();
+    for (const line of spill.read()) {
+      const outcome = JSON.parse(line) as ParseOutcome;
+      const provisional = partial && outcome.kind === 'parsed' && outcome.themeRun !== undefined;
+      writer.apply(learning.apply(outcome, options.config), provisional);
+    }
     writer.commit();
     timings.writeMs = lap();
   } catch (error) {
-    writer.rollback();
-    report.abandon();
-    store.db.close();
+    // Cleanup must never replace the error that matters (disk full, I/O): each step on its own.
+    for (const step of [() => writer.rollback(), () => report.abandon(), () => store.db.close()]) {
+      try {
+        step();
+      } catch {
+        // the original error is the one to report
+      }
+    }
     throw error;
   } finally {
     spill.dispose();
     await pool.close();
   }
 
-  const { counts, missing } = await finishBatch({
+  const interrupted = options.stop?.signal ?? null;
+  const finishing = await finishBatch({
     store,
     run,
     outDir,
@@ -151,15 +228,41 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     runOptions,
     prune: options.prune,
     exportsNeeded: writer.leadersChanged || recovering,
+    interrupted: interrupted !== null,
+    healed,
+    skipped,
+    damaged: database.damaged,
   });
+  const { counts, missing } = finishing;
   store.db.close();
+  writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));
   timings.finishMs = lap();
   if (process.env['LEADERPAGES_TIMINGS'] === '1') options.stderr.write(`leaderpages timings ${JSON.stringify({ ...timings, workers, filesWritten: writer.filesWritten })}\n`);
-  progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir));
-  return { outDir, counts, missing, rejectedSamples: writer.rejectedSamples, elapsedMs: progress.elapsedMs };
+  progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir, { healed, skipped: skipped.length, interrupted, sourcesTotal: sources.length }));
+  return {
+    outDir,
+    counts,
+    missing,
+    rejectedSamples: writer.rejectedSamples,
+    elapsedMs: progress.elapsedMs,
+    healed,
+    skipped,
+    damagedDatabase: database.damaged?.movedTo ?? null,
+    interrupted,
+  };
 }
 
-type ReadResult = { packed: PackedOutcome } | { parse: Extract<ReadSource, { parse: unknown }>['parse'] };
+type ReadResult = { packed: PackedOutcome } | { parse: ParseItem };
+
+/** A leaders/ folder with nothing in it yet: its files can be written in place (see writeNewFile). */
+function isEmptyDir(dir: string): boolean {
+  const handle = opendirSync(dir);
+  try {
+    return handle.readSync() === null;
+  } finally {
+    handle.closeSync();
+  }
+}
 
 /**
  * One pass over `sources` (the pool starts only if something needs parsing): outcomes arrive out of
@@ -171,6 +274,7 @@ async function parseInOrder(
   workers: number,
   read: (source: SourceRef) => Promise<ReadResult>,
   apply: (outcomes: PackedOutcome[]) => void,
+  stopped: () => boolean = () => false,
 ): Promise<void> {
   // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
   const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
@@ -189,6 +293,8 @@ async function parseInOrder(
     const chunkIndex = index;
     // Back-pressure: never more than a couple of chunks per worker waiting.
     await queue.onSizeLessThan(workers * 2);
+    // A graceful stop: chunks already queued finish and are applied (they are contiguous), no new ones.
+    if (stopped()) break;
     queue
       .add(async () => {
         const results = await Promise.all(chunk.map(read));

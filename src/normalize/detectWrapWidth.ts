@@ -11,11 +11,11 @@ const fullLineWords = 6;
 
 export function detectWrapWidth(lines: readonly SourceLine[]): number | null {
   let longest = 0;
-  for (const line of lines) longest = Math.max(longest, line.indent + line.content.length);
-  if (longest > 120 || longest < minimumWrapWidth) return null;
+  for (const line of lines) longest = Math.max(longest, line.columns);
+  if (longest < minimumWrapWidth) return null;
   let full = 0;
   for (const line of lines) {
-    if (line.indent + line.content.length >= longest - 12 && line.content.split(' ').length >= fullLineWords) full++;
+    if (line.columns >= longest - 12 && line.content.split(' ').length >= fullLineWords) full++;
   }
   return full >= fullLinesNeeded ? longest : null;
 }

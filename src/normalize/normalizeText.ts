@@ -2,7 +2,7 @@
 // hard-wrap paragraphs, indent list continuations and prefix quotes with `> `. All become blocks.
 
 import { decodeHTML } from 'entities';
-import type { Block, BlockKind } from '../file/Block.js';
+import type { Block, BlockKind, Span } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
 import { chromeMatcher } from '../sections/matchChrome.js';
 import { matchSectionHeading } from '../sections/matchSectionHeading.js';
@@ -10,11 +10,8 @@ import { brokeForNextWord, detectWrapWidth } from './detectWrapWidth.js';
 import { foldWhitespace } from './foldWhitespace.js';
 import { scanLines, type SourceLine } from './scanLines.js';
 
-const bullet = /^(?:[•·●▪◦‣∙○■□➤►▶→*+-]|\d{1,3}[.)])[ \t\u00a0]+/;
-const arrowOnly = /^(?:→|->|➜|➔|➤|►|▶|&rarr;)$/;
-const citeStart = /^(?:—|–|―|--)/;
-const quoteOpen = /^["“”„«‘]/;
-const quoteClose = /["“”»’]$/;
+import { arrowOnly, attributionStart as citeStart, itemStart as bullet, linkReference, quoteClose, quoteOpen, referenceEntry } from '../text/textMarks.js';
+
 const blockquotePrefix = /^>[ \t]?/;
 const setextUnderline = /^(?:={3,}|-{3,})$/;
 
@@ -37,7 +34,7 @@ function cleanInline(text: string): string {
 }
 
 export function normalizeText(file: LeaderFile): Block[] {
-  const lines = scanLines(file.text);
+  const lines = dropLinkReferences(scanLines(file.text));
   const width = detectWrapWidth(lines);
   const chrome = chromeMatcher(file.config);
   const blocks: Block[] = [];
@@ -54,6 +51,8 @@ export function normalizeText(file: LeaderFile): Block[] {
       const kind = pending.kind === 'line' && parts.length > 1 ? 'paragraph' : pending.kind;
       const block: Block = { kind, text, position: file.lines.position(first.contentStart + skip, last.contentEnd) };
       if (pending.depth !== undefined) block.depth = pending.depth;
+      const spans = linkSpans(parts, skip, file);
+      if (spans !== null) block.spans = spans;
       blocks.push(block);
     }
     pending = null;
@@ -116,7 +115,10 @@ export function normalizeText(file: LeaderFile): Block[] {
     // Wrapped prose and list items run on, even onto a line that opens with a dash ("— because …");
     // a new quotation after an attribution starts afresh.
     const freshQuote = pending?.kind === 'cite' && quoteOpen.test(content);
-    const standsAlone = freshQuote || bullet.test(content) || chrome.isFooter(content) || chrome.isNavigation(content);
+    // A line that carries on a sentence ("known for giving⏎back to the product community.") is never chrome.
+    const midSentence = pending !== null && !/[.!?:;]$/.test(pending.lines[pending.lines.length - 1]!.content);
+    const isChrome = !midSentence && (chrome.isFooter(content) || chrome.isNavigation(content));
+    const standsAlone = freshQuote || bullet.test(content) || isChrome;
     if (pending?.kind !== 'quote' && !standsAlone && continues(pending, line, width)) {
       pending!.lines.push(line);
       continue;
@@ -134,6 +136,63 @@ export function normalizeText(file: LeaderFile): Block[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * Text browsers list a page's links at the end (`References`, then `1. https://…`) and mark each link
+ * in the text with its number (`[12]Leaders`). The list is not content, and the marks are not text.
+ * Only numbers the list holds are marks, so a literal "[2]" in prose survives a page without a list.
+ */
+function dropLinkReferences(lines: SourceLine[]): SourceLine[] {
+  const entries: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (referenceEntry.test(lines[i]!.content)) entries.push(i);
+  if (entries.length < 2) return lines;
+  const drop = new Set(entries);
+  // The list's own title: a short line just above its first entry (blank lines between).
+  let above = entries[0]! - 1;
+  while (above >= 0 && lines[above]!.content === '') above--;
+  if (above >= 0 && lines[above]!.content.split(' ').length <= 3 && !/[.:,;!?%]$/.test(lines[above]!.content)) drop.add(above);
+  const highest = entries.length;
+  return lines.map((line, i) => {
+    if (drop.has(i)) return { ...line, content: '' };
+    if (!line.content.includes('[')) return line;
+    const cuts: number[] = [];
+    let removed = 0;
+    const content = line.content.replace(linkReference, (mark, n: string, at: number) => {
+      if (Number(n) > highest) return mark;
+      cuts.push(at - removed);
+      removed += mark.length;
+      return '';
+    });
+    return content === line.content ? line : { ...line, content, cuts };
+  });
+}
+
+/** Pieces of a block that link marks kept apart (chips, tags), across wrapped lines; null without marks. */
+function linkSpans(parts: readonly SourceLine[], skip: number, file: LeaderFile): Span[] | null {
+  if (!parts.some((line) => line.cuts !== undefined && line.cuts.length > 0)) return null;
+  const spans: Span[] = [];
+  let words: string[] = [];
+  let from = parts[0]!;
+  const close = (to: SourceLine): void => {
+    const text = cleanInline(joinWrapped(words));
+    if (text !== '') spans.push({ text, position: file.lines.position(from.contentStart, to.contentEnd) });
+    words = [];
+  };
+  parts.forEach((line, i) => {
+    const begin = i === 0 ? skip : 0;
+    let at = begin;
+    for (const cut of line.cuts ?? []) {
+      if (cut < begin) continue;
+      words.push(line.content.slice(at, cut));
+      close(line);
+      from = line;
+      at = cut;
+    }
+    words.push(line.content.slice(at));
+  });
+  close(parts[parts.length - 1]!);
+  return spans.length >= 2 ? spans : null;
 }
 
 /**
@@ -165,5 +224,5 @@ function continues(pending: Pending | null, line: SourceLine, width: number | nu
   if (width === null) return false;
   const previous = pending.lines[pending.lines.length - 1]!;
   // Hard wrap: the previous line was broken because this word would not have fitted.
-  return brokeForNextWord(previous.indent + previous.content.length, line.content.split(/\s/, 1)[0] ?? '', width);
+  return brokeForNextWord(previous.columns, line.content.split(/\s/, 1)[0] ?? '', width);
 }

@@ -8,6 +8,10 @@ export interface SourceLine {
   /** Leading whitespace width (a tab counts 4). */
   indent: number;
   content: string;
+  /** Columns the line took as written (indent + content), kept when marks are later removed from `content`. */
+  columns: number;
+  /** Offsets in `content` where a removed link mark stood: the edges of separately marked pieces (links). */
+  cuts?: number[];
 }
 
 export function scanLines(text: string): SourceLine[] {
@@ -24,7 +28,7 @@ export function scanLines(text: string): SourceLine[] {
     }
     let last = end;
     while (last > first && /\s/.test(text[last - 1]!)) last--;
-    lines.push({ contentStart: first, contentEnd: last, indent, content: text.slice(first, last) });
+    lines.push({ contentStart: first, contentEnd: last, indent, content: text.slice(first, last), columns: indent + (last - first) });
     if (end >= text.length) break;
     at = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   }

@@ -1,6 +1,6 @@
 // Read a source file from disk for the pipeline, refusing oversized files before reading them whole.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 
@@ -33,13 +33,15 @@ function readError(config: PipelineConfig, error: unknown): SourceRead {
 export function readSourceFileSync(path: string, config: PipelineConfig): SourceRead {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: opening a FIFO for reading would otherwise wait forever for a writer.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return readError(config, error);
   }
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) return failure(config, 'read-error', 'Cannot read file: it is a directory.');
+    if (!stats.isFile()) return failure(config, 'read-error', 'Cannot read file: it is not a regular file (a FIFO, socket or device).');
     if (stats.size > config.maxFileBytes) return tooLarge(config, String(stats.size));
     // Read in chunks and stop at the limit: a file that grows after the size check is refused too.
     const chunks: Buffer[] = [];

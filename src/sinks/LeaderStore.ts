@@ -17,6 +17,8 @@ export interface SourceRow {
   parserVersion: string;
   /** Fingerprint of the pipeline options the source was parsed with. */
   configSha256: string | null;
+  /** How long its parse took (ms), when it was parsed. */
+  parseMs?: number | null | undefined;
 }
 
 export interface KnownSource {
@@ -63,11 +65,11 @@ export class LeaderStore {
         FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path = ?`),
       ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun
         FROM leaders l JOIN sources s ON s.path = l.source_path WHERE l.id = ?`),
-      upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run)
-        VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @configSha256, @run)
+      upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run, parse_ms)
+        VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @configSha256, @run, @parseMs)
         ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, format = excluded.format,
           status = excluded.status, leader_id = excluded.leader_id, parser_version = excluded.parser_version,
-          config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run`),
+          config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run, parse_ms = excluded.parse_ms`),
       markUnchanged: s(`UPDATE sources SET status = CASE status WHEN 'rejected' THEN 'rejected' ELSE 'unchanged' END, last_seen_run = ? WHERE path = ?`),
       deleteDiagnostics: s(`DELETE FROM diagnostics WHERE source_path = ?`),
       insertDiagnostic: s(`INSERT INTO diagnostics (source_path, severity, rule, message, line, "column", end_line, end_column, field)
@@ -130,7 +132,7 @@ export class LeaderStore {
 
   /** Insert or update a source row and replace its diagnostics. */
   saveSource(row: SourceRow, run: number, diagnostics: readonly Diagnostic[]): void {
-    this.statements.upsertSource.run({ ...row, run });
+    this.statements.upsertSource.run({ ...row, parseMs: row.parseMs ?? null, run });
     this.statements.deleteDiagnostics.run(row.path);
     for (const d of diagnostics) {
       this.statements.insertDiagnostic.run(row.path, d.severity, d.rule, d.message, d.line, d.column, d.endLine, d.endColumn, d.path ?? null);
@@ -170,7 +172,7 @@ export class LeaderStore {
       record.source.recordVersion,
       recordJson,
       run,
-      // One item per line: the text leaders_fts indexes (null for none, as migration 3 fills them).
+      // One item per line: the text leaders_fts indexes (null for none, as migration 4 fills them).
       lines(record.themes),
       lines(record.principles),
       lines(record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`))),

@@ -119,7 +119,11 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN config_sha256 TEXT;
   `,
-  // 3: full-text search in the convention sqlite-utils and Datasette detect: leaders_fts indexes the
+  // 3: how long the source's last parse took (ms, in its worker), for the run report's slowest pages.
+  `
+  ALTER TABLE sources ADD COLUMN parse_ms REAL;
+  `,
+  // 4: full-text search in the convention sqlite-utils and Datasette detect: leaders_fts indexes the
   // leaders table itself (content="leaders", rowid = key) and keeps no copy of the text; triggers keep it
   // in step. themes, principles and quotes become text columns of leaders (one item per line) to index.
   `

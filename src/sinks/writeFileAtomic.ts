@@ -1,17 +1,37 @@
 // Write a file so readers see either the old content or the new, never half: temp file, then rename.
-// A killed process leaves at most a dot-prefixed *.tmp file, which the next run removes.
+// Temp files are dot-prefixed and carry the writer's pid (.NAME.PID.tmp); a failed write removes its
+// own, and a killed process leaves at most one per file, which the next run removes (removeTempFiles).
 
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function tempPathFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.tmp`);
+export function tempPathFor(file: string, pid: number = process.pid): string {
+  return join(dirname(file), `.${basename(file)}.${pid}.tmp`);
+}
+
+/** Is `name` (a bare file name) one of the temp files tempPathFor makes? */
+export function isTempFileName(name: string): boolean {
+  return /^\..+\.\d+\.tmp$/.test(name) || /^\..+\.tmp$/.test(name);
+}
+
+/** Remove a temp file after a failed write, keeping the write's own error. */
+export function discardTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // never created, or already gone
+  }
 }
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const temp = tempPathFor(file);
-  writeFileSync(temp, content);
-  renameSync(temp, file);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, file);
+  } catch (error) {
+    discardTemp(temp);
+    throw error;
+  }
 }
 
 /** Write only when the bytes differ from what is on disk. Returns true when the file was written. */

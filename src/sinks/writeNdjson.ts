@@ -3,7 +3,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { once } from 'node:events';
-import { tempPathFor } from './writeFileAtomic.js';
+import { discardTemp, tempPathFor } from './writeFileAtomic.js';
 
 export async function writeLinesAtomic(file: string, lines: Iterable<string>): Promise<number> {
   const temp = tempPathFor(file);
@@ -21,10 +21,11 @@ export async function writeLinesAtomic(file: string, lines: Iterable<string>): P
     }
     out.end(chunk);
     await once(out, 'finish');
+    await rename(temp, file);
   } catch (error) {
     out.destroy();
+    discardTemp(temp);
     throw error;
   }
-  await rename(temp, file);
   return count;
 }

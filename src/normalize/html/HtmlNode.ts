@@ -9,8 +9,9 @@ export interface HtmlNode {
   attribs?: Record<string, string>;
   children?: HtmlNode[];
   parent?: HtmlNode | null;
-  /** parse5 source offsets into the parsed string (end exclusive). */
-  sourceCodeLocation?: { startOffset: number; endOffset: number } | null;
+  /** Source offsets into the parsed string (htmlparser2's: end inclusive). */
+  startIndex?: number | null;
+  endIndex?: number | null;
 }
 
 /** Lower-case tag name of an element, or '' for text, comments and the document. */

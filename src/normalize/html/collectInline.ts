@@ -84,17 +84,9 @@ export function collectInline(nodes: readonly HtmlNode[], options: CollectOption
       continue;
     }
     if (node.type === 'text') {
-      const location = node.sourceCodeLocation;
       const text = node.data ?? '';
-      const end = location?.endOffset ?? -1;
-      let start = location?.startOffset ?? -1;
-      // parse5 leaves a lone "<" it held back out of the text node's location, which can even be
-      // zero-width: start the location at that "<".
-      if (start >= 0 && start === end && text !== '') start = Math.max(0, end - text.length);
-      else if (start >= 0 && text.startsWith('<') && options.source[start] !== '<') {
-        const back = options.source.lastIndexOf('<', start);
-        if (back >= 0 && start - back <= 2) start = back;
-      }
+      const start = node.startIndex ?? -1;
+      const end = start < 0 || node.endIndex === null || node.endIndex === undefined ? -1 : node.endIndex + 1;
       tokens.push({
         text,
         start,

@@ -111,14 +111,28 @@ export function walkBlocks(file: LeaderFile, root: HtmlNode, containers: Readonl
 
   const elementsOf = (node: HtmlNode): HtmlNode[] => (node.children ?? []).filter((child) => tagOf(child) !== '');
 
+  const isCell = (node: HtmlNode): boolean => tagOf(node) === 'td' || tagOf(node) === 'th';
+
   const emitTable = (table: HtmlNode, context: Context): void => {
+    // Cells written without a <tr> form one implied row, as a browser reads them.
+    let loose: HtmlNode[] = [];
+    const flushLoose = (): void => {
+      if (loose.length > 0) emitRow(loose);
+      loose = [];
+    };
     for (const child of elementsOf(table)) {
       const tag = tagOf(child);
-      if (tag === 'tr') emitRow(elementsOf(child).filter((cell) => tagOf(cell) === 'td' || tagOf(cell) === 'th'));
+      if (isCell(child)) {
+        loose.push(child);
+        continue;
+      }
+      flushLoose();
+      if (tag === 'tr') emitRow(elementsOf(child).filter(isCell));
       else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') emitTable(child, context);
       else if (tag === 'caption') emitInline(child.children ?? [], 'line', { split: true, spans: 'chips' });
       else if (tag !== 'colgroup' && tag !== 'col') walkElement(child, context);
     }
+    flushLoose();
   };
 
   /** Each <dt> with the <dd>s after it is one row; <div> wrappers around groups are allowed. */

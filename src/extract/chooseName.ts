@@ -1,0 +1,81 @@
+// Which header block is the leader's name. Markup says so with a title heading; plain copies of a page
+// start with whatever the site put above the name (menus, breadcrumbs, banners), so there the name is
+// the first line shaped like a person's name that the rest of the page speaks of.
+
+import type { Block } from '../file/Block.js';
+import type { LeaderFile } from '../file/LeaderFile.js';
+import { sectionBlocks } from './sectionBlocks.js';
+
+export type NameChoice =
+  /** A title heading, or the first line of a page without markup: where a name belongs. */
+  | { kind: 'title'; at: number }
+  /** A later line, after skipping lines that do not hold up as the name. */
+  | { kind: 'guessed'; at: number; skipped: number }
+  /** The lines where the name should be do not hold up; `at` is where it was expected. */
+  | { kind: 'unconfirmed'; at: number; reason: string }
+  | { kind: 'missing' };
+
+/** Lower-case words that belong inside personal names. */
+const particles = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'bin', 'al', 'y', 'e', 'ter', 'ten', 'zu', 'st']);
+const nameWord = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.|\p{Lo}[\p{Lo}\p{M}]*)$/u;
+/** Words that a menu or a title shares with prose; never evidence that a line is this person's name. */
+const commonWords = new Set(['The', 'And', 'Of', 'All', 'Home', 'Leaders', 'Leader', 'Menu', 'Search', 'About', 'More', 'Read', 'Next', 'Previous', 'Back']);
+
+/** Two to six words, each capitalised (or a name particle, or a script without case); no digits or marks. */
+export function isPersonName(text: string): boolean {
+  if (text.length > 60) return false;
+  const words = text.split(' ');
+  if (words.length < 2 || words.length > 6) return false;
+  return words.every((w) => nameWord.test(w) || particles.has(w) || /^(?:Jr\.?|Sr\.?|II|III|IV)$/.test(w)) && nameWord.test(words[0]!);
+}
+
+/** A name is short; a sentence (a bio where the name should be) is not one. "Jr." and "Dr." still are. */
+export function looksLikeName(block: Block): boolean {
+  const words = block.text.split(' ').length;
+  return block.text.length <= 100 && words <= 8 && !(words > 4 && /[.!?…]$/.test(block.text));
+}
+
+function wordsOf(text: string): string[] {
+  return text.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter((w) => w !== '');
+}
+
+/** Capitalised words of the page's prose: the summary, the quotes and the longer header paragraphs. */
+function evidenceWords(file: LeaderFile, header: readonly Block[]): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string): void => {
+    for (const w of wordsOf(text)) words.add(w);
+  };
+  for (const block of [...sectionBlocks(file, 'summary'), ...sectionBlocks(file, 'quotes')]) add(block.text);
+  for (const block of header) if (block.text.split(' ').length >= 8) add(block.text);
+  return words;
+}
+
+/** Some distinctive word of the name occurs in the page's prose. */
+function spokenOf(name: string, evidence: ReadonlySet<string>): boolean {
+  return wordsOf(name).some((w) => w.length >= 2 && !commonWords.has(w) && !particles.has(w) && evidence.has(w));
+}
+
+export function chooseName(file: LeaderFile, content: readonly Block[]): NameChoice {
+  if (content.length === 0) return { kind: 'missing' };
+  const evidence = evidenceWords(file, content);
+  const judged = evidence.size > 0;
+  const title = content.findIndex((b) => b.kind === 'heading' && b.depth === 1);
+  if (title >= 0) {
+    const block = content[title]!;
+    if (!looksLikeName(block)) return { kind: 'unconfirmed', at: title, reason: 'it is too long to be a name' };
+    if (judged && !spokenOf(block.text, evidence)) return { kind: 'unconfirmed', at: title, reason: 'no word of it occurs in the summary, quotes or bio' };
+    return { kind: 'title', at: title };
+  }
+  // Without markup: the first single line shaped like a name that the page's prose speaks of.
+  for (let at = 0; at < content.length; at++) {
+    const block = content[at]!;
+    // A list item is a breadcrumb step or a menu entry, never the page's name.
+    if (block.kind !== 'line' || block.position.start.line !== block.position.end.line || !isPersonName(block.text)) continue;
+    if (judged && !spokenOf(block.text, evidence)) continue;
+    return at === 0 ? { kind: 'title', at } : { kind: 'guessed', at, skipped: at };
+  }
+  const first = content[0]!;
+  if (!judged && looksLikeName(first)) return { kind: 'title', at: 0 };
+  const reason = judged ? 'no line shaped like a person\'s name is spoken of in the summary, quotes or bio' : 'it is not shaped like a person\'s name';
+  return { kind: 'unconfirmed', at: 0, reason };
+}

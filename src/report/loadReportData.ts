@@ -1,0 +1,201 @@
+// Read what the run report shows from leaders.db alone (opened read-only by the caller): the latest
+// run, its sources and their located diagnostics, the stored records' field coverage, theme splits and
+// dimension scores, and the slowest parses.
+
+import type { LeaderDatabase } from '../sinks/openDatabase.js';
+import { recordKeys } from '../schema/LeaderProfile.js';
+import type { ReportData, ReportDiagnostic, ReportRunInfo, SourceOutcome } from './ReportData.js';
+
+const outcomeOrder: readonly string[] = ['written', 'unchanged', 'rejected', 'skipped', 'missing'];
+/** Record fields every record has by construction; coverage is about the others. */
+const alwaysPresent = new Set(['id', 'name', 'source']);
+const worstFileCount = 12;
+const slowestCount = 15;
+/** How the themes-inferred message states its confidence (see extractThemes). */
+const confidencePattern = /\bconfidence (\d+(?:\.\d+)?)/;
+
+interface SourceRow {
+  path: string;
+  format: string | null;
+  status: string;
+  leaderId: string | null;
+  /** The stored leader's name, when this source's record is stored. */
+  name: string | null;
+  bytes: number | null;
+  lastSeenRun: number;
+  parseMs?: number | null;
+}
+
+interface DiagnosticRow {
+  sourcePath: string;
+  severity: string;
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+  field: string | null;
+}
+
+export function loadReportData(db: LeaderDatabase, now: Date = new Date()): ReportData {
+  const run = latestRun(db);
+  const hasParseMs = columnsOf(db, 'sources').has('parse_ms');
+  const sources = db
+    .prepare(
+      `SELECT s.path, s.format, s.status, s.leader_id AS leaderId, l.name, s.bytes, s.last_seen_run AS lastSeenRun${hasParseMs ? ', s.parse_ms AS parseMs' : ''}
+       FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id AND l.source_path = s.path ORDER BY s.path`,
+    )
+    .all() as SourceRow[];
+  const diagnostics = new Map<string, DiagnosticRow[]>();
+  for (const d of db
+    .prepare(`SELECT source_path AS sourcePath, severity, rule, message, line, "column", field FROM diagnostics ORDER BY source_path, line, "column", id`)
+    .iterate() as IterableIterator<DiagnosticRow>) {
+    const list = diagnostics.get(d.sourcePath);
+    if (list === undefined) diagnostics.set(d.sourcePath, [d]);
+    else list.push(d);
+  }
+
+  const outcomeOf = (s: SourceRow): SourceOutcome => {
+    if (run !== null && s.lastSeenRun < run.id) return 'missing';
+    if (s.status === 'rejected' && (diagnostics.get(s.path) ?? []).some((d) => d.rule === 'duplicate-id')) return 'skipped';
+    return s.status;
+  };
+
+  const seenOutcomes = new Set<string>();
+  const byFormat = new Map<string, Record<string, number>>();
+  const rules = new Map<string, { rule: string; errors: number; warnings: number; files: Set<string> }>();
+  const worstFiles: ReportData['worstFiles'] = [];
+  const problems: ReportData['problems'] = [];
+  const timed: NonNullable<ReportData['slowest']> = [];
+  for (const source of sources) {
+    const outcome = outcomeOf(source);
+    seenOutcomes.add(outcome);
+    const format = source.format ?? 'unknown';
+    const counts = byFormat.get(format) ?? {};
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+    byFormat.set(format, counts);
+    if (outcome === 'missing') continue;
+    if (source.parseMs !== undefined && source.parseMs !== null) {
+      timed.push({ path: source.path, format: source.format, outcome, bytes: source.bytes, ms: source.parseMs });
+    }
+    const list = diagnostics.get(source.path) ?? [];
+    let errors = 0;
+    let warnings = 0;
+    for (const d of list) {
+      const entry = rules.get(d.rule) ?? { rule: d.rule, errors: 0, warnings: 0, files: new Set<string>() };
+      if (d.severity === 'error') {
+        entry.errors++;
+        errors++;
+      } else {
+        entry.warnings++;
+        warnings++;
+      }
+      entry.files.add(source.path);
+      rules.set(d.rule, entry);
+    }
+    if (errors + warnings > 0) worstFiles.push({ path: source.path, outcome, errors, warnings });
+    if (list.length > 0 || outcome === 'rejected' || outcome === 'skipped') {
+      problems.push({
+        path: source.path,
+        outcome,
+        format: source.format,
+        id: source.leaderId,
+        name: source.name,
+        diagnostics: list.map((d): ReportDiagnostic => [d.severity, d.rule, d.line, d.column, d.message, d.field]),
+      });
+    }
+  }
+  worstFiles.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || compare(a.path, b.path));
+  timed.sort((a, b) => b.ms - a.ms || compare(a.path, b.path));
+
+  return {
+    version: 1,
+    generatedAt: now.toISOString(),
+    run,
+    outcomes: [...outcomeOrder.filter((o) => o !== 'missing' || seenOutcomes.has(o)), ...[...seenOutcomes].filter((o) => !outcomeOrder.includes(o)).sort()],
+    byFormat: [...byFormat].map(([format, counts]) => ({ format, counts })).sort((a, b) => compare(a.format, b.format)),
+    rules: [...rules.values()]
+      .map(({ files, ...r }) => ({ ...r, files: files.size }))
+      .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || compare(a.rule, b.rule)),
+    worstFiles: worstFiles.slice(0, worstFileCount),
+    ...recordStats(db, diagnostics),
+    dimensions: dimensionStats(db),
+    slowest: hasParseMs ? timed.slice(0, slowestCount) : null,
+    problems,
+  };
+}
+
+function latestRun(db: LeaderDatabase): ReportRunInfo | null {
+  // The latest finished run; an unfinished one only when none finished (a report taken mid-run).
+  const row = db
+    .prepare(`SELECT * FROM runs ORDER BY finished_at IS NULL, id DESC LIMIT 1`)
+    .get() as ({ id: number; started_at: string; finished_at: string | null; parser_version: string } & Record<string, unknown>) | undefined;
+  if (row === undefined) return null;
+  const counts: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (['id', 'started_at', 'finished_at', 'parser_version', 'options'].includes(key)) continue;
+    if (typeof value === 'number' || value === null) counts[key] = value;
+  }
+  return { id: row.id, startedAt: row.started_at, finishedAt: row.finished_at, parserVersion: row.parser_version, counts };
+}
+
+function recordStats(db: LeaderDatabase, diagnostics: Map<string, DiagnosticRow[]>): Pick<ReportData, 'coverage' | 'themes'> {
+  const fields = recordKeys.filter((k) => !alwaysPresent.has(k));
+  const present = new Map<string, number>(fields.map((f) => [f, 0]));
+  const themes: ReportData['themes'] = { separated: 0, inferred: 0, none: 0, confidence: new Array<number>(10).fill(0) };
+  let records = 0;
+  for (const row of db.prepare(`SELECT record, source_path AS sourcePath FROM leaders`).iterate() as IterableIterator<{ record: string; sourcePath: string }>) {
+    const record = JSON.parse(row.record) as Record<string, unknown>;
+    records++;
+    for (const field of fields) {
+      const value = record[field];
+      if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) present.set(field, (present.get(field) ?? 0) + 1);
+    }
+    const inferred = (diagnostics.get(row.sourcePath) ?? []).find((d) => d.rule === 'themes-inferred');
+    if (!Array.isArray(record['themes']) || record['themes'].length === 0) themes.none++;
+    else if (inferred === undefined) themes.separated++;
+    else {
+      themes.inferred++;
+      const confidence = Number(confidencePattern.exec(inferred.message)?.[1] ?? Number.NaN);
+      if (Number.isFinite(confidence)) {
+        const bin = Math.min(9, Math.max(0, Math.floor(confidence * 10)));
+        themes.confidence[bin] = (themes.confidence[bin] ?? 0) + 1;
+      }
+    }
+  }
+  return { coverage: { records, fields: fields.map((field) => ({ field, count: present.get(field) ?? 0 })) }, themes };
+}
+
+function dimensionStats(db: LeaderDatabase): ReportData['dimensions'] {
+  const rows = db.prepare(`SELECT key, name, position, score FROM dimensions ORDER BY key, score`).all() as { key: string; name: string; position: number; score: number }[];
+  const byKey = new Map<string, { names: Map<string, number>; positions: number; scores: number[] }>();
+  for (const row of rows) {
+    const entry = byKey.get(row.key) ?? { names: new Map<string, number>(), positions: 0, scores: [] };
+    entry.names.set(row.name, (entry.names.get(row.name) ?? 0) + 1);
+    entry.positions += row.position;
+    entry.scores.push(row.score);
+    byKey.set(row.key, entry);
+  }
+  return [...byKey]
+    .map(([key, { names, positions, scores }]) => {
+      const bins = new Array<number>(10).fill(0);
+      for (const score of scores) {
+        const bin = Math.min(9, Math.floor(score / 10));
+        bins[bin] = (bins[bin] ?? 0) + 1;
+      }
+      const name = [...names].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]?.[0] ?? key;
+      const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;
+      const mid = scores.length >> 1;
+      const median = scores.length % 2 === 1 ? (scores[mid] ?? 0) : ((scores[mid - 1] ?? 0) + (scores[mid] ?? 0)) / 2;
+      return { key, name, count: scores.length, mean: Math.round(mean * 10) / 10, median, bins, order: positions / scores.length };
+    })
+    .sort((a, b) => a.order - b.order || compare(a.key, b.key))
+    .map(({ order: _order, ...d }) => d);
+}
+
+function columnsOf(db: LeaderDatabase, table: string): Set<string> {
+  return new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
