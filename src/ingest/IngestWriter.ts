@@ -65,6 +65,7 @@ export class IngestWriter {
 
   commit(): void {
     if (!this.inTransaction) return;
+    this.options.store.flushSearch();
     this.options.store.db.exec('COMMIT');
     this.inTransaction = false;
     this.pending = 0;
@@ -77,6 +78,7 @@ export class IngestWriter {
     // SQLite may already have rolled back by itself (disk full, I/O error): a second ROLLBACK would
     // fail and hide the error that matters.
     if (this.options.store.db.inTransaction) this.options.store.db.exec('ROLLBACK');
+    this.options.store.forgetUnindexed();
   }
 
   private begin(): void {

@@ -56,6 +56,14 @@ function lines(items: readonly string[]): string | null {
 
 export class LeaderStore {
   private readonly statements;
+  /**
+   * Leaders inserted since the last flushSearch, not yet in leaders_fts. FTS5 flushes its pending terms
+   * at every statement of a transaction that touches it, so indexing rows one by one between the other
+   * writes made a segment per statement; indexing a chunk's rows in one statement makes one.
+   */
+  readonly #unindexed: number[] = [];
+  readonly #unindexedIds = new Set<string>();
+  readonly #unindexedPaths = new Set<string>();
 
   constructor(readonly db: LeaderDatabase) {
     const s = (sql: string) => db.prepare(sql);
@@ -78,7 +86,7 @@ export class LeaderStore {
         FROM diagnostics WHERE source_path = ? ORDER BY id`),
       deleteLeader: s(`DELETE FROM leaders WHERE id = ?`),
       deleteOtherLeadersOf: s(`DELETE FROM leaders WHERE source_path = ? AND id IS NOT ?`),
-      // Positional parameters: binding is cheaper than by name. leaders_fts follows by trigger.
+      // Positional parameters: binding is cheaper than by name. leaders_fts is filled by flushSearch.
       insertLeader: s(`INSERT INTO leaders (id, name, role_text, role_title, role_organization, bio, appearances, summary,
           source_path, source_sha256, parser_version, record_version, record, updated_run, themes, principles, quotes)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -100,6 +108,8 @@ export class LeaderStore {
       unfinishedRuns: s(`SELECT count(*) FROM runs WHERE finished_at IS NULL AND id <> ?`).pluck(),
       missingSources: s(`SELECT path, leader_id AS leaderId FROM sources WHERE last_seen_run < ? ORDER BY path`),
       deleteSource: s(`DELETE FROM sources WHERE path = ?`),
+      fillSearch: s(`INSERT INTO leaders_fts (rowid, name, role_text, bio, summary, themes, principles, quotes)
+        SELECT key, name, role_text, bio, summary, themes, principles, quotes FROM leaders WHERE key IN (SELECT value FROM json_each(?))`),
       getMeta: s(`SELECT value FROM meta WHERE key = ?`).pluck(),
       setMeta: s(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
     };
@@ -150,14 +160,17 @@ export class LeaderStore {
 
   /** Remove the leaders a source produced before, except `keepId`. Returns how many went. */
   deleteLeadersOf(sourcePath: string, keepId: string | null = null): number {
+    if (this.#unindexedPaths.has(sourcePath)) this.flushSearch();
     return this.statements.deleteOtherLeadersOf.run(sourcePath, keepId).changes;
   }
 
   /** Replace a leader's rows (delete children via cascade, insert new) with this record. */
   replaceLeader(record: LeaderProfile, recordJson: string, run: number): void {
     const st = this.statements;
+    // The delete trigger takes a row out of leaders_fts, so a row must be in it before it is deleted.
+    if (this.#unindexedIds.has(record.id)) this.flushSearch();
     st.deleteLeader.run(record.id);
-    st.insertLeader.run(
+    const key = st.insertLeader.run(
       record.id,
       record.name,
       record.role?.text ?? null,
@@ -176,12 +189,31 @@ export class LeaderStore {
       lines(record.themes),
       lines(record.principles),
       lines(record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`))),
-    );
+    ).lastInsertRowid;
+    this.#unindexed.push(Number(key));
+    this.#unindexedIds.add(record.id);
+    this.#unindexedPaths.add(record.source.path);
     record.archetypes.forEach((name, i) => st.insertChild.archetypes.run(record.id, i, name));
     record.themes.forEach((text, i) => st.insertChild.themes.run(record.id, i, text));
     record.principles.forEach((text, i) => st.insertChild.principles.run(record.id, i, text));
     record.dimensions.forEach((d, i) => st.insertDimension.run(record.id, i, d.key, d.name, d.score));
     record.quotes.forEach((q, i) => st.insertQuote.run(record.id, i, q.text, q.context));
+  }
+
+  /** Index the leaders inserted since the last call in leaders_fts, in one statement. Call before COMMIT. */
+  flushSearch(): void {
+    if (this.#unindexed.length === 0) return;
+    this.statements.fillSearch.run(JSON.stringify(this.#unindexed));
+    this.#unindexed.length = 0;
+    this.#unindexedIds.clear();
+    this.#unindexedPaths.clear();
+  }
+
+  /** After a rollback: the rows waiting for flushSearch are gone. */
+  forgetUnindexed(): void {
+    this.#unindexed.length = 0;
+    this.#unindexedIds.clear();
+    this.#unindexedPaths.clear();
   }
 
   /** Every stored record as its compact JSON, ordered by id, one row at a time. */
@@ -204,6 +236,7 @@ export class LeaderStore {
 
   /** Delete a source row; its leaders, their children, FTS rows and diagnostics go with it. */
   deleteSource(path: string): void {
+    if (this.#unindexedPaths.has(path)) this.flushSearch();
     this.statements.deleteSource.run(path);
   }
 

@@ -124,8 +124,9 @@ export const migrations: readonly string[] = [
   ALTER TABLE sources ADD COLUMN parse_ms REAL;
   `,
   // 4: full-text search in the convention sqlite-utils and Datasette detect: leaders_fts indexes the
-  // leaders table itself (content="leaders", rowid = key) and keeps no copy of the text; triggers keep it
-  // in step. themes, principles and quotes become text columns of leaders (one item per line) to index.
+  // leaders table itself (content="leaders", rowid = key) and keeps no copy of the text. Triggers take
+  // deleted and updated rows out; the writer indexes the rows it inserts once per transaction, in bulk
+  // (LeaderStore.flushSearch). themes, principles and quotes become text columns of leaders to index.
   `
   DROP TRIGGER leaders_fts_delete;
   DROP TABLE leaders_fts;
@@ -142,10 +143,6 @@ export const migrations: readonly string[] = [
     content="leaders", content_rowid="key",
     tokenize = 'unicode61 remove_diacritics 2'
   );
-  CREATE TRIGGER leaders_ai AFTER INSERT ON leaders BEGIN
-    INSERT INTO leaders_fts (rowid, name, role_text, bio, summary, themes, principles, quotes)
-    VALUES (new.key, new.name, new.role_text, new.bio, new.summary, new.themes, new.principles, new.quotes);
-  END;
   CREATE TRIGGER leaders_ad AFTER DELETE ON leaders BEGIN
     INSERT INTO leaders_fts (leaders_fts, rowid, name, role_text, bio, summary, themes, principles, quotes)
     VALUES ('delete', old.key, old.name, old.role_text, old.bio, old.summary, old.themes, old.principles, old.quotes);
