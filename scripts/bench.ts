@@ -14,6 +14,12 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { writeSyntheticCorpus } from './syntheticCorpus.js';
 
+// `--distributed`: the queue + PostgreSQL bench, with its own flags (scripts/benchDistributed.ts).
+if (process.argv.includes('--distributed')) {
+  const { benchDistributed } = await import('./benchDistributed.js');
+  process.exit(await benchDistributed(process.argv.slice(2)));
+}
+
 const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '20000' },

@@ -208,6 +208,48 @@ describe('positions', () => {
     ]);
   });
 
+  it('HTML inside Markdown is located in the Markdown file, through blockquote and list prefixes', () => {
+    const text = [
+      '<div class="chips">',
+      '<a href="/a">The Operator</a><a href="/b">The',
+      'Scientist</a>',
+      '</div>',
+      '',
+      '> <p>Quoted <b>bold</b>',
+      '> second line</p>',
+      '',
+      '-   <span>→</span>Keep the loop short',
+      '',
+      '## Key Themes {#key-themes .section}',
+      '',
+      '[growth loops]{.chip}[pricing]{.chip}',
+    ].join('\n');
+    const file = load('mixed.md', text);
+    const blocks = normalizeMarkdown(file);
+    const located = (block: { position: Block['position'] }): string => file.text.slice(block.position.start.offset, block.position.end.offset);
+    expect(blocks.map((block) => [block.kind, block.text, located(block), block.position.start.line, block.position.start.column])).toEqual([
+      ['line', 'The Operator The Scientist', 'The Operator</a><a href="/b">The\nScientist', 2, 14],
+      ['paragraph', 'Quoted bold second line', 'Quoted <b>bold</b>\n> second line', 6, 6],
+      ['listItem', '→Keep the loop short', '→</span>Keep the loop short', 9, 11],
+      ['heading', 'Key Themes', '## Key Themes', 11, 1],
+      ['paragraph', 'growth loops pricing', '[growth loops]{.chip}[pricing]{.chip}', 13, 1],
+    ]);
+    expect(blocks[0]?.spans?.map(located)).toEqual(['The Operator', 'The\nScientist']);
+    expect(blocks[4]?.spans?.map((span) => span.text)).toEqual(['growth loops', 'pricing']);
+    expectLocated(file, blocks);
+  });
+
+  const converted = join(import.meta.dirname, 'fixtures/converted');
+  const pandocPages = ['pandoc-gfm', 'pandoc-commonmark', 'pandoc-markdown'].flatMap((family) =>
+    readdirSync(join(converted, family)).filter((name) => name.endsWith('.md')).slice(0, 8).map((name) => join(family, name)),
+  );
+  it.each(pandocPages)('converted %s: every block and span located', (path) => {
+    const file = load(path, readFileSync(join(converted, path)));
+    const blocks = normalizeMarkdown(file);
+    expect(blocks.length).toBeGreaterThan(10);
+    expectLocated(file, blocks);
+  });
+
   const pages = ['turndown-md', 'clean-md'].flatMap((family) =>
     readdirSync(join(corpus, family)).map((name) => join(family, name)),
   );

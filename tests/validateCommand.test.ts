@@ -181,7 +181,7 @@ describe('leaderpages validate: exit policy and config', () => {
       const json = JSON.parse(result.stdout) as JsonResult[];
       expect(json).toEqual([
         { path: 'pages/clean.txt', messages: [expect.objectContaining({ rule: 'file-too-large', severity: 'error', line: 1, column: 1 })] },
-        { path: 'pages/tiny.txt', messages: [expect.objectContaining({ rule: 'not-a-profile' })] },
+        { path: 'pages/tiny.txt', messages: [expect.objectContaining({ rule: 'not-a-profile' })], provenance: {} },
       ]);
     } finally {
       rmSync(join(project, 'pages', 'tiny.txt'));

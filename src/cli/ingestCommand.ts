@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GracefulStop, signalExitCode } from '../ingest/gracefulStop.js';
 import { removeTempFiles } from '../ingest/tempFiles.js';
+import { LockWaitCancelled } from '../ingest/OutputLock.js';
 import { describeFault } from './userError.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { runIngest } from '../ingest/runIngest.js';
@@ -141,6 +142,10 @@ error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, pe
           : await withSecretsRedacted(distributed.secrets, () => runDistributedIngest({ ...ingestOptions, ...distributed, maxWaiting }));
     } catch (error) {
       if (error instanceof SchemaTooNewError) throw new UsageError(error.message);
+      if (error instanceof LockWaitCancelled && stop.signal !== null) {
+        if (!values.quiet) io.stderr.write(`leaderpages ingest: ${error.message}\n`);
+        return signalExitCode[stop.signal];
+      }
       const fault = describeFault(error, { outDir, database: join(outDir, 'leaders.db') });
       if (fault === null) throw error;
       io.stderr.write(`leaderpages ingest: ${fault.message}\n`);

@@ -12,7 +12,7 @@ import { loadThemeLexicon } from '../themes/loadThemeLexicon.js';
 export const parseCommand: Command = {
   name: 'parse',
   summary: 'Parse one page and print its record as JSON',
-  help: `Usage: leaderpages parse FILE [--config FILE] [--diagnostics]
+  help: `Usage: leaderpages parse FILE [--config FILE] [--diagnostics] [--provenance]
 
 Parse one leader page (text, Markdown or HTML) and print its record as JSON on stdout.
 Diagnostics go to stderr as path:line:column  severity  message  rule.
@@ -20,6 +20,9 @@ Diagnostics go to stderr as path:line:column  severity  message  rule.
 Options:
   --config FILE    pipeline config to use (default: ./pipeline.config.ts if present)
   --diagnostics    print {"record", "diagnostics"} instead of the bare record
+  --provenance     print {"record", "provenance"}: where each field's value came from, by
+                   record path ("name", "dimensions[2].score") → {line, column, endLine, endColumn}
+                   (with --diagnostics too: {"record", "diagnostics", "provenance"})
   -h, --help       show this help
 
 Exit codes: 0 a record was produced, 1 the page was rejected, 2 usage error.`,
@@ -28,7 +31,7 @@ Exit codes: 0 a record was produced, 1 the page was rejected, 2 usage error.`,
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { config: { type: 'string' }, diagnostics: { type: 'boolean', default: false } },
+      options: { config: { type: 'string' }, diagnostics: { type: 'boolean', default: false }, provenance: { type: 'boolean', default: false } },
     });
     if (positionals.length !== 1) throw new UsageError('parse takes exactly one FILE.');
     const path = positionals[0] ?? '';
@@ -48,7 +51,14 @@ Exit codes: 0 a record was produced, 1 the page was rejected, 2 usage error.`,
     if (problem !== null) io.stderr.write(`leaderpages: warning: ${problem}\n`);
     const result = parseDocument({ path, bytes, config, lexicon });
     for (const d of result.diagnostics) io.stderr.write(formatDiagnosticLine(path, d) + '\n');
-    const output = values.diagnostics ? { record: result.record, diagnostics: result.diagnostics } : result.record;
+    const output =
+      values.diagnostics || values.provenance
+        ? {
+            record: result.record,
+            ...(values.diagnostics ? { diagnostics: result.diagnostics } : {}),
+            ...(values.provenance ? { provenance: result.provenance } : {}),
+          }
+        : result.record;
     io.stdout.write(JSON.stringify(output, null, 2) + '\n');
     return result.record === null ? ExitCode.failed : ExitCode.ok;
   },

@@ -41,7 +41,8 @@ Arguments:
   PATH|GLOB           files, folders (walked recursively) or globs; default: the config's inputs
 
 Options:
-  --format NAME       stylish (default; grouped per file), json (an array of { path, messages }),
+  --format NAME       stylish (default; grouped per file), json (an array of { path, messages,
+                      provenance }: provenance maps each record path to the {line, column} it came from),
                       or github (::error/::warning annotations for GitHub Actions)
   --strict            fail on warnings too
   --max-warnings N    fail when there are more than N warnings

@@ -48,7 +48,7 @@ export const rules = {
     example: '## Dimension Profile (with no title above it)',
   },
   'name-guessed': {
-    description: 'The name was taken from a line that is not a title or heading: lines above it (menus, breadcrumbs, banners) were read as page chrome.',
+    description: 'The name was taken from a line that is not a title heading, and either lines above it (menus, breadcrumbs, banners) were read as page chrome or the page\'s prose never speaks of it.',
     defaultSeverity: 'warning',
     example: 'ArchetypesLeadersMethodology\\nHome › Leaders\\nBill Carr',
   },
@@ -101,6 +101,16 @@ export const rules = {
     description: 'A line in the quotes section that is neither a quoted text nor an attribution.',
     defaultSeverity: 'warning',
     example: '— On product (an attribution with no quote before it)',
+  },
+  'quote-unmarked': {
+    description: 'A text in the quotes section was taken as a quotation without quotation marks or quote markup (a guess).',
+    defaultSeverity: 'warning',
+    example: '## Notable Quotes\\n\\nShip early and often.',
+  },
+  'item-ends-mid-sentence': {
+    description: 'A principle or quotation ends where no sentence ends (a comma, an open dash, "the", "and" …): a wrapped continuation line was probably lost.',
+    defaultSeverity: 'warning',
+    example: '• Hire people who want to grow into',
   },
   'themes-inferred': {
     description: 'Key themes arrived run together without separators and were split by inference; review them.',

@@ -10,7 +10,7 @@ export type NameChoice =
   /** A title heading, or the first line of a page without markup: where a name belongs. */
   | { kind: 'title'; at: number }
   /** A later line, after skipping lines that do not hold up as the name. */
-  | { kind: 'guessed'; at: number; skipped: number }
+  | { kind: 'guessed'; at: number; why: string }
   /** The lines where the name should be do not hold up; `at` is where it was expected. */
   | { kind: 'unconfirmed'; at: number; reason: string }
   | { kind: 'missing' };
@@ -63,19 +63,27 @@ export function chooseName(file: LeaderFile, content: readonly Block[]): NameCho
   if (title >= 0) {
     const block = content[title]!;
     if (!looksLikeName(block)) return { kind: 'unconfirmed', at: title, reason: 'it is too long to be a name' };
-    if (judged && !spokenOf(block.text, evidence)) return { kind: 'unconfirmed', at: title, reason: 'no word of it occurs in the summary, quotes or bio' };
+    if (judged && !isPersonName(block.text) && !spokenOf(block.text, evidence)) {
+      return { kind: 'unconfirmed', at: title, reason: "it is not shaped like a person's name, and no word of it occurs in the summary, quotes or bio" };
+    }
     return { kind: 'title', at: title };
   }
-  // Without markup: the first single line shaped like a name that the page's prose speaks of.
+  // Without markup: the first single line shaped like a name that the page's prose speaks of; a
+  // name-shaped first line stands where a title belongs even when the prose never names the person.
+  let firstShaped = -1;
   for (let at = 0; at < content.length; at++) {
     const block = content[at]!;
     // A list item is a breadcrumb step or a menu entry, never the page's name.
-    if (block.kind !== 'line' || block.position.start.line !== block.position.end.line || !isPersonName(block.text)) continue;
+    if ((block.kind !== 'line' && block.kind !== 'heading') || block.position.start.line !== block.position.end.line || !isPersonName(block.text)) continue;
+    if (firstShaped < 0) firstShaped = at;
     if (judged && !spokenOf(block.text, evidence)) continue;
-    return at === 0 ? { kind: 'title', at } : { kind: 'guessed', at, skipped: at };
+    return at === 0 ? { kind: 'title', at } : { kind: 'guessed', at, why: `${at} line(s) above it were read as page chrome` };
   }
+  // Where a title belongs and shaped like a name, but the prose never names the person: probably right, flagged.
+  if (firstShaped === 0) return judged ? { kind: 'guessed', at: 0, why: "the summary, quotes and bio never speak of it" } : { kind: 'title', at: 0 };
   const first = content[0]!;
   if (!judged && looksLikeName(first)) return { kind: 'title', at: 0 };
-  const reason = judged ? 'no line shaped like a person\'s name is spoken of in the summary, quotes or bio' : 'it is not shaped like a person\'s name';
+  if (firstShaped > 0) return { kind: 'unconfirmed', at: firstShaped, reason: `the page's prose never speaks of it, and the ${firstShaped} line(s) above it are not a name either` };
+  const reason = judged && looksLikeName(first) ? "it is not shaped like a person's name, and the summary, quotes and bio never speak of it" : "it is not shaped like a person's name";
   return { kind: 'unconfirmed', at: 0, reason };
 }

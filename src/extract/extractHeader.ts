@@ -71,7 +71,7 @@ export function extractHeader(file: LeaderFile): void {
     return;
   }
   if (choice.kind === 'guessed') {
-    report(file, 'name-guessed', `Name "${nameBlock.text}" taken from a line that is not a title; ${choice.skipped} line(s) above it were read as page chrome.`, nameBlock.position, 'name');
+    report(file, 'name-guessed', `Name "${nameBlock.text}" taken from a line that is not a title heading; ${choice.why}.`, nameBlock.position, 'name');
   }
   fields.name = nameBlock.text;
   fields.id = chooseId(nameBlock.text, file.path);

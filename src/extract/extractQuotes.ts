@@ -6,6 +6,7 @@ import { report, type LeaderFile } from '../file/LeaderFile.js';
 import type { Quote } from '../schema/LeaderProfile.js';
 import { sectionBlocks } from './sectionBlocks.js';
 import { stripMarker } from './stripMarker.js';
+import { endsMidSentence } from './endsMidSentence.js';
 import { attributionDash as dash, attributionStart, inlineAttribution as inlineCite, quotePairs as pairs } from '../text/textMarks.js';
 
 export function unquote(text: string): string {
@@ -47,7 +48,14 @@ export function extractQuotes(file: LeaderFile): void {
     const words = unquote(text);
     if (words === '') continue;
     open = { text: words, context };
-    positions[`quotes[${quotes.length}]`] = block.position;
+    const path = `quotes[${quotes.length}]`;
+    positions[path] = block.position;
+    // Markup (a blockquote, a figure) or quote marks say a text is a quotation; otherwise it is a guess.
+    if (block.kind !== 'quote' && pairs[text.charAt(0)] === undefined) {
+      report(file, 'quote-unmarked', `Quote ${quotes.length + 1} has no quotation marks and no quote markup; it was taken as a quotation because it sits in the quotes section.`, block.position, path);
+    }
+    const dangling = endsMidSentence(words);
+    if (dangling !== null) report(file, 'item-ends-mid-sentence', `Quote ${quotes.length + 1} ends mid-sentence (${dangling}); part of it may have been lost.`, block.position, path);
     quotes.push(open);
   }
   file.draft.fields.quotes = quotes;

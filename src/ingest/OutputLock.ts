@@ -22,6 +22,13 @@ export class OutputLockedError extends Error {
   }
 }
 
+/** A wait for the lock given up because the run was asked to stop (Ctrl-C while waiting). */
+export class LockWaitCancelled extends Error {
+  constructor(readonly dir: string) {
+    super(`stopped while waiting for another ingest to finish writing ${dir}; nothing was written.`);
+  }
+}
+
 export interface OutputLock {
   readonly file: string;
   release(): void;
@@ -103,6 +110,8 @@ export interface AcquireOptions {
   pollMs?: number;
   /** Called once when the run starts waiting. */
   onWait?: (holder: LockHolder) => void;
+  /** Polled while waiting: true gives up the wait (LockWaitCancelled). */
+  cancelled?: () => boolean;
 }
 
 export async function acquireOutputLock(dir: string, options: AcquireOptions): Promise<OutputLock> {
@@ -132,6 +141,7 @@ export async function acquireOutputLock(dir: string, options: AcquireOptions): P
       told = true;
       options.onWait?.(holder);
     }
+    if (options.cancelled?.() === true) throw new LockWaitCancelled(dir);
     await new Promise((done) => setTimeout(done, options.pollMs ?? 200));
   }
   let released = false;

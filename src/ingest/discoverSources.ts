@@ -61,6 +61,8 @@ const inodeKey = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
 interface Candidate {
   file: string;
   key: string;
+  /** Reached through a symbolic link: a second name loses to the file's own path. */
+  viaLink?: boolean;
 }
 
 class Walk {
@@ -100,7 +102,7 @@ class Walk {
     for (const name of names) if (!name.startsWith('.')) this.entry(join(dir, name), name);
   }
 
-  private entry(file: string, name: string): void {
+  private entry(file: string, name: string, viaLink = false): void {
     let stats: Stats;
     try {
       stats = lstatSync(file);
@@ -126,10 +128,11 @@ class Walk {
         return;
       }
       stats = target;
+      viaLink = true;
     }
     if (stats.isDirectory()) this.folder(file, stats);
     else if (!isSourceName(name)) return;
-    else if (stats.isFile()) this.candidates.push({ file, key: inodeKey(stats) });
+    else if (stats.isFile()) this.candidates.push({ file, key: inodeKey(stats), viaLink });
     else this.skip(file, 'special-file', `This is ${specialKind(stats)}, not a regular file; not read.`);
   }
 }
@@ -182,9 +185,12 @@ export async function walkSources(inputs: readonly string[], cwd: string, option
   for (const { dir, stats } of folders) walk.folder(dir, stats);
   for (const input of globs) await expandGlob(walk, cwd, input, followSymlinks);
 
-  // One source per file (device + inode): the first by path wins; a second name for it is reported.
+  // One source per file (device + inode): its own path wins over a link to it, then the first by path;
+  // a second name for it is reported.
   const byKey = new Map<string, SourceRef>();
-  const refs = walk.candidates.map((c) => ({ ...c, path: displayPath(cwd, c.file) })).sort(byPath);
+  const refs = walk.candidates
+    .map((c) => ({ ...c, path: displayPath(cwd, c.file) }))
+    .sort((a, b) => Number(a.viaLink ?? false) - Number(b.viaLink ?? false) || byPath(a, b));
   const seenFiles = new Set<string>();
   for (const ref of refs) {
     if (seenFiles.has(ref.file)) continue;

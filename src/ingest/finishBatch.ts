@@ -46,18 +46,22 @@ export async function finishBatch(options: FinishBatchOptions): Promise<{ counts
   }
 
   const ndjson = join(outDir, 'leaders.ndjson');
-  if (options.exportsNeeded || counts.pruned > 0 || !existsSync(ndjson)) {
+  const rewrite = options.exportsNeeded || counts.pruned > 0 || !existsSync(ndjson);
+  if (rewrite) {
     syncLeaderFiles(store, join(outDir, 'leaders'));
     await writeLinesAtomic(ndjson, (function* () {
       for (const row of store.records()) yield row.record;
     })());
     store.setExportsStale(false);
   }
-  // Whatever happened above, the exports now say exactly what the database says.
-  const late = checkExports(store, outDir);
-  if (late.length > 0) {
-    await healExports(store, outDir, late);
-    healed.push(...late);
+  // Whatever happened above, the exports now say exactly what the database says. When this run
+  // changed no leader and wrote no export, they are as the check at its start found (or healed) them.
+  if (rewrite || healed.length > 0) {
+    const late = checkExports(store, outDir);
+    if (late.length > 0) {
+      await healExports(store, outDir, late);
+      healed.push(...late);
+    }
   }
 
   const finishedAt = new Date().toISOString();

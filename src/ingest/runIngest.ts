@@ -96,6 +96,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   prepareOutDir(leadersDir);
   const lock = await acquireOutputLock(outDir, {
     wait: options.wait ?? false,
+    cancelled: () => options.stop?.requested ?? false,
     onWait: (holder: LockHolder) => {
       if (!options.quiet) options.stderr.write(`leaderpages: waiting for another ingest (pid ${holder.pid}, started ${holder.startedAt}) writing ${outDir}\n`);
     },

@@ -1,10 +1,13 @@
 // What the linter found in one source: its path and its diagnostics, in source order.
 
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { FieldSource } from '../pipeline/parseDocument.js';
 
 export interface LintResult {
   path: string;
   messages: Diagnostic[];
+  /** Where each extracted field came from (absent when the file could not be read). */
+  provenance?: Record<string, FieldSource>;
 }
 
 export interface LintCounts {

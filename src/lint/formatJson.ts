@@ -1,4 +1,4 @@
-// The json format: one array of { path, messages } for every file checked, for tools to read.
+// The json format: one array of { path, messages, provenance } for every file checked, for tools to read.
 
 import type { Formatter } from './formatters.js';
 
@@ -14,6 +14,7 @@ export const formatJson: Formatter = (results) => {
       endLine,
       endColumn,
     })),
+    ...(result.provenance === undefined ? {} : { provenance: result.provenance }),
   }));
   return JSON.stringify(out, null, 2) + '\n';
 };

@@ -10,5 +10,6 @@ import type { LintResult } from './LintResult.js';
 export async function lintSource(source: SourceRef, config: PipelineConfig): Promise<LintResult> {
   const read = await readSourceFile(source.file, config);
   if (!read.ok) return { path: source.path, messages: [read.diagnostic] };
-  return { path: source.path, messages: parseDocument({ path: source.path, bytes: read.bytes, config }).diagnostics };
+  const result = parseDocument({ path: source.path, bytes: read.bytes, config });
+  return { path: source.path, messages: result.diagnostics, provenance: result.provenance };
 }

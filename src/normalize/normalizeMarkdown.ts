@@ -1,14 +1,15 @@
 // Markdown normalizer: parses the decoded text with remark (CommonMark + GFM) and flattens the mdast
 // tree into positioned blocks in document order. Extractors never see Markdown.
 
-import type { Code, Heading, List, RootContent, Table } from 'mdast';
+import type { Code, Heading, List, PhrasingContent, RootContent, Table } from 'mdast';
 import type { Block } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
 import { foldWhitespace } from './foldWhitespace.js';
 import { boundParseWork } from './markdown/boundParseWork.js';
-import { htmlBlocks } from './markdown/htmlBlocks.js';
+import { hasInlineHtml, htmlBlocks, phrasingBlocks } from './markdown/htmlBlocks.js';
 import { inlineLines, trimRange, type InlineLine, type Piece } from './markdown/inlineLines.js';
 import { paragraphBlocks } from './markdown/paragraphBlocks.js';
+import { blankPandocMarkup, smartDashes } from './markdown/pandocMarkup.js';
 import { parseMarkdown } from './markdown/parseMarkdown.js';
 import { piecesBlock, rowBlock } from './markdown/piecesBlock.js';
 import { quoteBlocks } from './markdown/quoteBlocks.js';
@@ -25,23 +26,31 @@ function joinLines(lines: readonly InlineLine[]): Piece[] {
   );
 }
 
-function headingBlock(file: LeaderFile, node: Heading): Block | null {
+function headingBlocks(file: LeaderFile, node: Heading, out: Block[]): void {
+  if (hasInlineHtml(node.children)) {
+    out.push(...phrasingBlocks(file, `h${node.depth}`, [node.children]));
+    return;
+  }
   const lines = inlineLines(node.children, file.text).map((line) => line.pieces);
-  return piecesBlock(file, 'heading', lines, { depth: node.depth, start: offsets(node)[0] });
+  const block = piecesBlock(file, 'heading', lines, { depth: node.depth, start: offsets(node)[0] });
+  if (block !== null) out.push(block);
 }
 
 /** Each item is one block of its own paragraphs; nested lists and other content follow it. */
 function listBlocks(file: LeaderFile, node: List, out: Block[]): void {
   for (const item of node.children) {
-    const lines: Piece[][] = [];
+    const paragraphs: PhrasingContent[][] = [];
     const rest: RootContent[] = [];
     for (const child of item.children) {
-      if (child.type === 'paragraph' || child.type === 'heading') {
-        lines.push(...inlineLines(child.children, file.text).map((line) => line.pieces));
-      } else rest.push(child);
+      if (child.type === 'paragraph' || child.type === 'heading') paragraphs.push(child.children);
+      else rest.push(child);
     }
-    const block = piecesBlock(file, 'listItem', lines, { start: offsets(item)[0] });
-    if (block !== null) out.push(block);
+    if (paragraphs.some(hasInlineHtml)) out.push(...phrasingBlocks(file, 'li', paragraphs));
+    else {
+      const lines = paragraphs.flatMap((children) => inlineLines(children, file.text).map((line) => line.pieces));
+      const block = piecesBlock(file, 'listItem', lines, { start: offsets(item)[0] });
+      if (block !== null) out.push(block);
+    }
     flowBlocks(file, rest, out);
   }
 }
@@ -66,10 +75,10 @@ function flowBlocks(file: LeaderFile, nodes: readonly RootContent[], out: Block[
     let block: Block | null = null;
     switch (node.type) {
       case 'heading':
-        block = headingBlock(file, node);
+        headingBlocks(file, node, out);
         break;
       case 'paragraph':
-        out.push(...paragraphBlocks(file, node));
+        out.push(...(hasInlineHtml(node.children) ? phrasingBlocks(file, 'p', [node.children]) : paragraphBlocks(file, node)));
         break;
       case 'list':
         listBlocks(file, node, out);
@@ -85,8 +94,7 @@ function flowBlocks(file: LeaderFile, nodes: readonly RootContent[], out: Block[
         break;
       case 'html': {
         const [start, end] = offsets(node);
-        const base = file.text.slice(start, end) === node.value ? start : null;
-        out.push(...htmlBlocks(file, node.value, base, start, end));
+        out.push(...htmlBlocks(file, node.value, start, end));
         break;
       }
       case 'footnoteDefinition':
@@ -112,18 +120,28 @@ function lineBlocks(file: LeaderFile, from: number, to: number, out: Block[]): v
   }
 }
 
+/** Text of a block read in pandoc's dialect, its dashes as pandoc reads them. */
+function withSmartDashes(block: Block): Block {
+  const text = smartDashes(block.text);
+  const spans = block.spans?.map((span) => ({ ...span, text: smartDashes(span.text) }));
+  return spans === undefined ? { ...block, text } : { ...block, text, spans };
+}
+
 export function normalizeMarkdown(file: LeaderFile): Block[] {
+  // Read with pandoc's attribute markup blanked out; offsets (and so positions) are the file's own.
+  const text = blankPandocMarkup(file.text);
+  const view: LeaderFile = text === file.text ? file : { ...file, text };
   const blocks: Block[] = [];
   try {
-    for (const segment of boundParseWork(file.text)) {
-      if (segment.parse) flowBlocks(file, parseMarkdown(file.text, segment.start, segment.end).children, blocks);
-      else lineBlocks(file, segment.start, segment.end, blocks);
+    for (const segment of boundParseWork(text)) {
+      if (segment.parse) flowBlocks(view, parseMarkdown(text, segment.start, segment.end).children, blocks);
+      else lineBlocks(view, segment.start, segment.end, blocks);
     }
-    return blocks;
+    return view === file ? blocks : blocks.map(withSmartDashes);
   } catch {
     // Nesting deeper than the stack allows, or a parser fault: keep every line rather than nothing.
     const lines: Block[] = [];
-    lineBlocks(file, 0, file.text.length, lines);
+    lineBlocks(view, 0, text.length, lines);
     return lines;
   }
 }

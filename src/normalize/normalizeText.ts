@@ -96,8 +96,10 @@ export function normalizeText(file: LeaderFile): Block[] {
     if (prefix !== null) {
       const inner = content.slice(prefix[0].length).trim();
       if (inner === '') continue;
-      if (citeStart.test(inner)) start(line, 'cite', prefix[0].length);
-      else if (pending?.prefixed === true && pending.kind === 'quote') pending.lines.push({ ...line, content: inner });
+      // Within a `> ` quotation, a line carries on the quote or its attribution until a dash or a new quote mark.
+      const carriesOn = pending?.prefixed === true && (pending.kind === 'quote' || (pending.kind === 'cite' && !quoteOpen.test(inner)));
+      if (citeStart.test(inner)) start(line, 'cite', prefix[0].length).prefixed = true;
+      else if (carriesOn) pending!.lines.push({ ...line, content: inner });
       else start(line, 'quote', prefix[0].length).prefixed = true;
       continue;
     }
@@ -115,9 +117,10 @@ export function normalizeText(file: LeaderFile): Block[] {
     // Wrapped prose and list items run on, even onto a line that opens with a dash ("— because …");
     // a new quotation after an attribution starts afresh.
     const freshQuote = pending?.kind === 'cite' && quoteOpen.test(content);
-    // A line that carries on a sentence ("known for giving⏎back to the product community.") is never chrome.
+    // A line that carries on a sentence ("known for giving⏎back to the product community.") is not a
+    // menu entry; footer lines always stand alone (they follow an attribution that has no full stop).
     const midSentence = pending !== null && !/[.!?:;]$/.test(pending.lines[pending.lines.length - 1]!.content);
-    const isChrome = !midSentence && (chrome.isFooter(content) || chrome.isNavigation(content));
+    const isChrome = chrome.isFooter(content) || (!midSentence && chrome.isNavigation(content));
     const standsAlone = freshQuote || bullet.test(content) || isChrome;
     if (pending?.kind !== 'quote' && !standsAlone && continues(pending, line, width)) {
       pending!.lines.push(line);
@@ -221,8 +224,10 @@ function joinWrapped(parts: readonly string[]): string {
 function continues(pending: Pending | null, line: SourceLine, width: number | null): boolean {
   if (pending === null || pending.kind === 'heading') return false;
   if (pending.kind === 'listItem' && line.indent > pending.indent) return true;
-  if (width === null) return false;
   const previous = pending.lines[pending.lines.length - 1]!;
+  // An item or attribution broken mid-sentence: the next line opens in lower case after no full stop.
+  if ((pending.kind === 'listItem' || pending.kind === 'cite') && /^\p{Ll}/u.test(line.content) && !/[.!?:;"”]$/.test(previous.content)) return true;
+  if (width === null) return false;
   // Hard wrap: the previous line was broken because this word would not have fitted.
   return brokeForNextWord(previous.columns, line.content.split(/\s/, 1)[0] ?? '', width);
 }

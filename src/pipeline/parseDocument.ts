@@ -35,12 +35,31 @@ export interface ParseInput {
   lexicon?: ThemeLexicon;
 }
 
+/** Where a field's value came from: the start (and end) of its source text, 1-based. */
+export interface FieldSource {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 export interface ParseResult {
   record: LeaderProfile | null;
   diagnostics: Diagnostic[];
   format: SourceFormat | null;
   /** Present when the key themes were split by inference: the run and its page evidence. */
   themeRun?: ThemeRun;
+  /** Source position of every extracted value, by record path (`name`, `dimensions[2].score`, `quotes[0].context`). */
+  provenance: Record<string, FieldSource>;
+}
+
+/** The draft's positions as a plain map, in record-path order as extracted. */
+export function provenanceOf(file: LeaderFile): Record<string, FieldSource> {
+  const out: Record<string, FieldSource> = {};
+  for (const [path, { start, end }] of Object.entries(file.draft.positions)) {
+    out[path] = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+  return out;
 }
 
 export function runStages(file: LeaderFile): LeaderFile {
@@ -56,7 +75,7 @@ export function runStages(file: LeaderFile): LeaderFile {
 export function parseDocument(input: ParseInput): ParseResult {
   const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
   const file = runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig, input.lexicon));
-  const result: ParseResult = { record: file.record, diagnostics: file.messages, format: file.format };
+  const result: ParseResult = { record: file.record, diagnostics: file.messages, format: file.format, provenance: provenanceOf(file) };
   if (file.themeRun !== undefined) result.themeRun = file.themeRun;
   return result;
 }

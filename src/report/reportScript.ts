@@ -37,6 +37,24 @@ export const reportScript = String.raw`(function () {
     return canvas;
   }
 
+  // Writes each bar's value (as options.plugins.valueLabels.format gives it) just past the bar's end.
+  var valueLabels = {
+    id: 'valueLabels',
+    afterDatasetsDraw: function (chart, _args, options) {
+      if (!options || !options.format) return;
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.font = '12px ' + Chart.defaults.font.family;
+      ctx.fillStyle = '#344054';
+      ctx.textBaseline = 'middle';
+      chart.getDatasetMeta(0).data.forEach(function (bar, i) {
+        ctx.fillText(options.format(chart.data.datasets[0].data[i], i), bar.x + 6, bar.y);
+      });
+      ctx.restore();
+    },
+  };
+  Chart.register(valueLabels);
+  Chart.defaults.plugins.valueLabels = false;
   Chart.defaults.animation = false;
   Chart.defaults.responsive = true;
   Chart.defaults.maintainAspectRatio = false;
@@ -144,7 +162,8 @@ export const reportScript = String.raw`(function () {
     options: {
       indexAxis: 'y',
       scales: { x: { min: 0, max: 100, ticks: { callback: function (v) { return v + '%'; } } } },
-      plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (item) {
+      layout: { padding: { right: 100 } },
+      plugins: { valueLabels: { format: function (v, i) { return fmt.format(data.coverage.fields[i].count) + ' (' + v + '%)'; } }, legend: { display: false }, tooltip: { callbacks: { label: function (item) {
         var f = data.coverage.fields[item.dataIndex];
         return fmt.format(f.count) + ' of ' + fmt.format(records) + ' (' + item.raw + '%)';
       } } } },
@@ -212,7 +231,8 @@ export const reportScript = String.raw`(function () {
       options: {
         indexAxis: 'y',
         scales: { x: { beginAtZero: true, title: { display: true, text: 'ms' } } },
-        plugins: { legend: { display: false }, tooltip: { callbacks: {
+        layout: { padding: { right: 60 } },
+        plugins: { valueLabels: { format: function (v) { return v + ' ms'; } }, legend: { display: false }, tooltip: { callbacks: {
           title: function (items) { return data.slowest[items[0].dataIndex].path; },
           afterLabel: function (item) {
             var s = data.slowest[item.dataIndex];

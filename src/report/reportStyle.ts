@@ -28,7 +28,7 @@ main { max-width: 1280px; margin: 0 auto; padding: 20px 24px 40px; }
 .card .note { margin: 0 0 10px; color: var(--muted); font-size: 12.5px; }
 .chart { position: relative; height: 260px; }
 .chart.tall { height: 340px; }
-.split { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; align-items: start; }
+.split { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 18px; align-items: start; }
 .pair { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 18px; }
 .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 14px 18px; }
 .multiples h3 { margin: 0; font-size: 13px; font-weight: 600; }

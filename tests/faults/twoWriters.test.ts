@@ -73,3 +73,23 @@ it('two ingests started together: one writes, the other exits 2 or waits its tur
   expect(() => JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))).not.toThrow();
   expectHealed(site, 'out');
 });
+
+it('Ctrl-C while waiting with --wait gives up the wait: exit 130, nothing written', async () => {
+  const waitOut = join(site.dir, 'wait-out');
+  mkdirSync(waitOut, { recursive: true });
+  const holder = sleeper();
+  writeFileSync(join(waitOut, '.leaderpages.lock'), JSON.stringify({ pid: holder.pid, startedAt: '2026-01-02T03:04:05.000Z' }));
+  try {
+    const waiting = lpAsync(site.dir, ['ingest', 'pages', '--out', 'wait-out', '--wait']);
+    expect(await waitFor(() => waiting.stderr().includes('waiting for another ingest'))).toBe(true);
+    waiting.child.kill('SIGINT');
+    const result = await waiting.done;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain(`stopped while waiting for another ingest to finish writing ${waitOut}; nothing was written.`);
+    expect(existsSync(join(waitOut, 'leaders.db'))).toBe(false);
+    // The holder's lock is untouched.
+    expect(JSON.parse(readFileSync(join(waitOut, '.leaderpages.lock'), 'utf8'))).toMatchObject({ pid: holder.pid });
+  } finally {
+    await holder.stop();
+  }
+});

@@ -2,9 +2,11 @@
 // open elements per tag, so thousands of nested elements take minutes. Start tags past a nesting
 // cap (and their end tags) are blanked out with spaces of the same length, so offsets still line up.
 
+import { rawTextTags, voidTags } from './htmlTags.js';
+
 /** Elements without end tags, or whose start tag implicitly closes the previous one: they never nest deeply. */
 const flatTags = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  ...voidTags,
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp', 'tbody', 'thead', 'tfoot',
   'colgroup', 'caption', 'html', 'head', 'body',
 ]);
@@ -15,9 +17,6 @@ const flatTags = new Set([
  */
 const formattingTags = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
 const maxOpenFormatting = 4;
-
-/** Elements whose content is raw text: tags inside them are not tags. */
-const rawTextTags = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);

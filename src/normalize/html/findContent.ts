@@ -12,7 +12,25 @@ export interface PageContent {
   containers: Set<HtmlNode>;
 }
 
-export function findContent(document: HtmlNode): PageContent {
+/** Elements with block-level content, from elements listed in document (pre-)order. */
+function containersOf(order: readonly HtmlNode[]): Set<HtmlNode> {
+  // Reverse pre-order visits children before their parents.
+  const containers = new Set<HtmlNode>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    const parent = node?.parent;
+    if (node === undefined || parent === undefined || parent === null) continue;
+    if (blockTags.has(tagOf(node)) || containers.has(node)) containers.add(parent);
+  }
+  return containers;
+}
+
+/** A fragment (HTML inside Markdown) is read whole: its root is the fragment itself. */
+export function findFragmentContent(fragment: HtmlNode): PageContent {
+  return { root: fragment, containers: findContent(fragment, false).containers };
+}
+
+export function findContent(document: HtmlNode, pickRoot = true): PageContent {
   const found = new Map<string, HtmlNode>();
   const order: HtmlNode[] = [];
   const stack: HtmlNode[] = [document];
@@ -30,17 +48,10 @@ export function findContent(document: HtmlNode): PageContent {
     }
   }
 
-  // Reverse pre-order visits children before their parents.
-  const containers = new Set<HtmlNode>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i];
-    const parent = node?.parent;
-    if (node === undefined || parent === undefined || parent === null) continue;
-    if (blockTags.has(tagOf(node)) || containers.has(node)) containers.add(parent);
-  }
+  const containers = containersOf(order);
 
   let root = document;
-  for (const tag of contentRootTags) {
+  for (const tag of pickRoot ? contentRootTags : []) {
     const element = found.get(tag);
     if (element !== undefined) {
       root = element;

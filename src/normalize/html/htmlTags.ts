@@ -37,3 +37,11 @@ export const listTags = new Set(['ul', 'ol', 'menu', 'dir']);
 export const citeableKinds = new Set<BlockKind>(['line', 'paragraph']);
 
 export const strongTags = new Set(['strong', 'b']);
+
+/** Elements without content or end tag. */
+export const voidTags = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+
+/** Elements whose content the parser reads as text: tags inside them are not tags. */
+export const rawTextTags = new Set(['script', 'style', 'textarea', 'title', 'xmp']);

@@ -10,10 +10,22 @@ import type { HtmlNode } from './HtmlNode.js';
 /** Real pages nest a few dozen elements deep; the parser's stack scans turn quadratic far beyond that. */
 const maxNesting = 256;
 
-/** Parses `html` into a document node whose offsets index `html` itself. */
-export function parseHtml(html: string): HtmlNode {
+/**
+ * Parses `html` into a document node. Offsets index `html` itself, or, given `toSource`, the file
+ * the HTML was cut from (HTML inside Markdown: `toSource` maps an offset in the fragment to the file).
+ */
+export function parseHtml(html: string, toSource?: (offset: number) => number): HtmlNode {
   const handler = new DomHandler(undefined, { withStartIndices: true, withEndIndices: true });
   const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   parser.end(capNesting(html, maxNesting));
-  return handler.root as unknown as HtmlNode;
+  const document = handler.root as unknown as HtmlNode;
+  if (toSource !== undefined) {
+    const stack: HtmlNode[] = [document];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (typeof node.startIndex === 'number') node.startIndex = toSource(node.startIndex);
+      if (typeof node.endIndex === 'number') node.endIndex = toSource(node.endIndex);
+      for (const child of node.children ?? []) stack.push(child);
+    }
+  }
+  return document;
 }

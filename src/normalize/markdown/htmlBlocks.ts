@@ -1,181 +1,83 @@
-// Raw HTML blocks inside Markdown (left by some converters): a single linear pass that strips
-// tags, drops script/style/comments, and cuts blocks at block-level tags and `<br>`, keeping
-// headings, list items, quotes, captions and table/definition rows as their block kinds.
+// Raw HTML inside Markdown (left by converters that keep the markup they cannot express) is read by
+// the HTML normalizer itself: parsed with the same parser, walked by the same block walker, with
+// offsets mapped back into the Markdown file. Flow HTML (`html` block nodes) and phrasing content that
+// mixes text with inline tags both go this way, so an HTML page and its Markdown copy cannot disagree.
 
-import type { Block, BlockKind } from '../../file/Block.js';
+import type { PhrasingContent } from 'mdast';
+import type { Block } from '../../file/Block.js';
 import type { LeaderFile } from '../../file/LeaderFile.js';
-import { decodeEntities } from './decodeEntities.js';
-import type { Piece } from './inlineLines.js';
-import { trimRange } from './inlineLines.js';
-import { piecesBlock, piecesText, rowBlock } from './piecesBlock.js';
-import { startsWithDash } from './startsWithDash.js';
-import { tagName } from './htmlTags.js';
+import { findFragmentContent } from '../html/findContent.js';
+import type { HtmlNode } from '../html/HtmlNode.js';
+import { parseHtml } from '../html/parseHtml.js';
+import { walkBlocks } from '../html/walkBlocks.js';
+import { phrasingElements } from './phrasingElements.js';
 
-const blockTags = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'cite', 'dd', 'details',
-  'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
-  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
-const markedTags = new Set(['a', 'strong', 'b', 'em', 'i', 'code']);
-const emphasisTags = new Set(['strong', 'b', 'em', 'i']);
-const rawTextTags = new Set(['script', 'style', 'template', 'noscript', 'textarea']);
-const cellTags = new Set(['td', 'th', 'dt', 'dd']);
-/** Elements that decide the kind of the text inside them, innermost first. */
-const kindTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'figcaption', 'cite', 'blockquote']);
-
-const maxOpen = 32;
-
-/** Index just past the `>` that closes the tag opened at `at`, skipping quoted attribute values; -1 if none. */
-function tagEnd(value: string, at: number): number {
-  let i = at + 1;
-  while (i < value.length) {
-    const c = value.charCodeAt(i);
-    if (c === 62) return i + 1;
-    if (c === 34 || c === 39) {
-      const close = value.indexOf(c === 34 ? '"' : "'", i + 1);
-      if (close === -1) return -1;
-      i = close + 1;
-    } else i++;
+/**
+ * Maps offsets in an `html` node's value to the file. The value is the node's source with container
+ * prefixes (`> `, list indentation) removed from each line, so each value line is the end of its
+ * source line; when that does not hold (tabs expanded), every offset maps to the node's start.
+ */
+export function fragmentOffsets(source: string, value: string, start: number, end: number): (offset: number) => number {
+  if (source.slice(start, end) === value) return (offset) => start + offset;
+  const valueStarts: number[] = [];
+  const shifts: number[] = [];
+  const valueLine = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  const sourceLine = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  sourceLine.lastIndex = start;
+  for (let v = valueLine.exec(value); v !== null && v.index < value.length; v = valueLine.exec(value)) {
+    const s = sourceLine.exec(source);
+    const content = v[0].replace(/[\r\n]+$/, '');
+    const sourceContent = s === null ? '' : s[0].replace(/[\r\n]+$/, '');
+    if (s === null || s.index >= end || !sourceContent.endsWith(content)) return () => start;
+    valueStarts.push(v.index);
+    shifts.push(s.index + sourceContent.length - content.length - v.index);
+    if (v[0] === '') break;
   }
-  return -1;
+  return (offset) => {
+    let lo = 0;
+    let hi = valueStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((valueStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return Math.min(end, offset + (shifts[lo] ?? start));
+  };
 }
 
-function kindOf(open: readonly string[], text: string, afterBreak: boolean): { kind: BlockKind; depth?: number } {
-  for (let k = open.length - 1; k >= 0; k--) {
-    const name = open[k] ?? '';
-    if (/^h[1-6]$/.test(name)) return { kind: 'heading', depth: Number(name.slice(1)) };
-    if (name === 'li') return { kind: 'listItem' };
-    if (name === 'figcaption' || name === 'cite') return { kind: 'cite' };
-    if (name === 'blockquote') return { kind: startsWithDash(text) ? 'cite' : 'quote' };
+/** Blocks of one flow `html` node, read as an HTML fragment. */
+export function htmlBlocks(file: LeaderFile, value: string, start: number, end: number): Block[] {
+  const fragment = parseHtml(value, fragmentOffsets(file.text, value, start, end));
+  const { root, containers } = findFragmentContent(fragment);
+  return walkBlocks(file, root, containers);
+}
+
+/** Whether phrasing content holds HTML other than line breaks (which Markdown reads itself). */
+export function hasInlineHtml(nodes: readonly PhrasingContent[]): boolean {
+  for (const node of nodes) {
+    if (node.type === 'html' && !/^<\/?br\b/i.test(node.value)) return true;
+    if ('children' in node && hasInlineHtml(node.children)) return true;
   }
-  return { kind: afterBreak ? 'line' : 'paragraph' };
+  return false;
 }
 
 /**
- * Blocks of one mdast `html` node. `base` is the offset of `value` in the file text when the value
- * is a verbatim slice of it; otherwise every block gets the node's own range.
+ * Blocks of phrasing content with inline HTML, read as the element `tag` (p, h1–h6, li) holding it;
+ * `paragraphs` are read as one element each inside it (a list item of several paragraphs).
  */
-export function htmlBlocks(file: LeaderFile, value: string, base: number | null, nodeStart: number, nodeEnd: number): Block[] {
-  const blocks: Block[] = [];
-  const open: string[] = [];
-  let pieces: Piece[] = [];
-  let marked: Piece | null = null;
-  let markedLocated = false;
-  let markedDepth = 0;
-  let cells: Piece[][] | null = null;
-  let afterBreak = false;
-
-  const range = (from: number, to: number): [number, number] => {
-    if (base === null) return [nodeStart, nodeEnd];
-    const [s, e] = trimRange(value, from, to);
-    return [base + s, base + e];
-  };
-  const flush = (byBreak: boolean): void => {
-    if (marked !== null) pieces.push(marked);
-    marked = null;
-    markedDepth = 0;
-    const text = piecesText(pieces);
-    if (text !== '') {
-      if (cells !== null) cells.push(pieces);
-      else {
-        const { kind, depth } = kindOf(open, text, byBreak || afterBreak);
-        const block = piecesBlock(file, kind, [pieces], depth === undefined ? {} : { depth });
-        if (block !== null) blocks.push(block);
-      }
-      afterBreak = byBreak;
-    } else if (byBreak) afterBreak = true;
-    pieces = [];
-  };
-  const flushRow = (): void => {
-    flush(false);
-    if (cells !== null) {
-      const row = rowBlock(file, cells);
-      if (row !== null) blocks.push(row);
-    }
-    cells = null;
-  };
-  const addText = (from: number, to: number): void => {
-    if (to <= from) return;
-    const text = decodeEntities(value.slice(from, to));
-    const [s, e] = range(from, to);
-    if (marked !== null) {
-      marked.text += text;
-      if (text.trim() !== '') {
-        if (!markedLocated) marked.start = s;
-        markedLocated = true;
-        marked.end = e;
-      }
-    } else pieces.push({ text, start: s, end: e, marked: false, emphasis: false });
-  };
-
-  let i = 0;
-  let textFrom = 0;
-  while (i < value.length) {
-    const lt = value.indexOf('<', i);
-    if (lt === -1) break;
-    let end: number;
-    const name = tagName(value, lt);
-    if (value.startsWith('<!--', lt)) {
-      const close = value.indexOf('-->', lt + 4);
-      end = close === -1 ? value.length : close + 3;
-    } else if (name !== null || value.startsWith('<!', lt) || value.startsWith('<?', lt)) {
-      end = tagEnd(value, lt);
-      if (end === -1) {
-        i = lt + 1;
-        continue;
-      }
-    } else {
-      i = lt + 1;
-      continue;
-    }
-    addText(textFrom, lt);
-    i = end;
-    textFrom = end;
-    if (name === null) continue;
-
-    const closing = name.startsWith('/');
-    const bare = closing ? name.slice(1) : name;
-    if (!closing && rawTextTags.has(bare)) {
-      const close = new RegExp(`</${bare}`, 'ig');
-      close.lastIndex = end;
-      const found = close.exec(value);
-      const after = found === null ? -1 : tagEnd(value, found.index);
-      i = after === -1 ? value.length : after;
-      textFrom = i;
-      continue;
-    }
-    if (markedTags.has(bare)) {
-      if (!closing) {
-        if (markedDepth === 0) {
-          const [at] = range(end, end);
-          marked = { text: '', start: at, end: at, marked: true, emphasis: emphasisTags.has(bare) };
-          markedLocated = false;
-        }
-        markedDepth++;
-      } else if (markedDepth > 0 && --markedDepth === 0 && marked !== null) {
-        pieces.push(marked);
-        marked = null;
-      }
-      continue;
-    }
-    if (!blockTags.has(bare)) continue;
-
-    if (bare === 'tr' || bare === 'dl' || (bare === 'dt' && !closing)) flushRow();
-    else flush(bare === 'br');
-    if (bare === 'tr' && !closing) cells = [];
-    if (bare === 'dt' && !closing) cells = [];
-    if (cellTags.has(bare) && closing) flush(false);
-    if (kindTags.has(bare)) {
-      // A bounded stack keeps closing-tag lookups constant-time on pathological nesting.
-      if (!closing && open.length < maxOpen) open.push(bare);
-      else {
-        const at = open.lastIndexOf(bare);
-        if (at !== -1) open.length = at;
-      }
+export function phrasingBlocks(file: LeaderFile, tag: string, paragraphs: readonly (readonly PhrasingContent[])[]): Block[] {
+  const element: HtmlNode = { type: 'tag', name: tag, attribs: {}, children: [], parent: null };
+  const fragment: HtmlNode = { type: 'root', children: [element], parent: null };
+  element.parent = fragment;
+  if (paragraphs.length === 1) {
+    element.children = phrasingElements(paragraphs[0] ?? [], element);
+  } else {
+    for (const children of paragraphs) {
+      const paragraph: HtmlNode = { type: 'tag', name: 'p', attribs: {}, children: [], parent: element };
+      paragraph.children = phrasingElements(children, paragraph);
+      element.children?.push(paragraph);
     }
   }
-  addText(textFrom, value.length);
-  flushRow();
-  return blocks;
+  const { root, containers } = findFragmentContent(fragment);
+  return walkBlocks(file, root, containers);
 }

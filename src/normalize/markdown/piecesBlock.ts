@@ -19,9 +19,19 @@ export interface BlockExtras {
   start?: number;
 }
 
+/** Pieces' text joined; marked pieces written back to back (`[A](a)[B](b)`) still read as separate words, as in HTML. */
+function joinPieces(pieces: readonly Piece[]): string {
+  let text = '';
+  pieces.forEach((piece, index) => {
+    if (index > 0 && piece.marked && pieces[index - 1]?.marked === true) text += ' ';
+    text += piece.text;
+  });
+  return text;
+}
+
 /** Text of pieces on one line, folded. */
 export function piecesText(pieces: readonly Piece[]): string {
-  return foldWhitespace(pieces.map((piece) => piece.text).join(''));
+  return foldWhitespace(joinPieces(pieces));
 }
 
 /** Spans of a block: each marked piece, and each non-empty text run between them. */
@@ -65,7 +75,7 @@ export function piecesBlock(
   lines: readonly (readonly Piece[])[],
   extras: BlockExtras = {},
 ): Block | null {
-  const text = foldWhitespace(lines.map((pieces) => pieces.map((piece) => piece.text).join('')).join(' '));
+  const text = foldWhitespace(lines.map(joinPieces).join(' '));
   const groups = groupsOf(lines);
   const first = groups[0];
   const last = groups[groups.length - 1];

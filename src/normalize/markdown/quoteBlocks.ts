@@ -12,6 +12,14 @@ export type FlowWalker = (file: LeaderFile, nodes: readonly RootContent[], out: 
 
 const openingQuote = /^\s*["“‘'«„]/;
 
+/**
+ * A short title in quotes, closed on its line without ending a sentence (`'Working Backwards'`): a
+ * wrapped attribution carrying on, where a new quote would end with a full stop inside its marks.
+ */
+function isQuotedPhrase(text: string): boolean {
+  return /^\s*["“‘'«„][^"“”‘’'«»„]{1,80}["”’'»][,;:)]?\s*$/.test(text) && !/[.!?…]["”’'»]/.test(text);
+}
+
 /** `> - Author` parses as a one-item list; its marker is the attribution dash. */
 function isDashList(file: LeaderFile, node: List): boolean {
   const item = node.children[0];
@@ -41,7 +49,7 @@ export function quoteBlocks(file: LeaderFile, node: Blockquote, out: Block[], wa
         if (startsWithDash(text)) {
           flush();
           cite.push(line.pieces);
-        } else if (cite.length > 0 && !openingQuote.test(text)) cite.push(line.pieces);
+        } else if (cite.length > 0 && (!openingQuote.test(text) || isQuotedPhrase(text))) cite.push(line.pieces);
         else {
           if (cite.length > 0) flush();
           quote.push(line.pieces);
