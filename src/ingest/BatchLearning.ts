@@ -6,12 +6,14 @@
 // are kept, so memory does not grow with page size. A distributed producer can drive the same steps.
 
 import type { PipelineConfig } from '../config/PipelineConfig.js';
+import type { FieldSource } from '../pipeline/parseDocument.js';
 import { themesInferredMessage } from '../extract/extractThemes.js';
 import { LeaderProfile } from '../schema/LeaderProfile.js';
 import { formatPath } from '../schema/validateRecord.js';
 import { isSafeLeaderId } from '../sinks/leaderJsonPath.js';
 import { splitThemes } from '../themes/splitThemes.js';
 import { ThemeLexicon } from '../themes/ThemeLexicon.js';
+import { BatchChrome } from './BatchChrome.js';
 import { BatchIds } from './BatchIds.js';
 import type { PackedOutcome, ParseOutcome } from './ParseJob.js';
 
@@ -29,6 +31,8 @@ export const lexiconLimit = 20_000;
 export class BatchLearning {
   /** Which sources of the batch claim which id (first by path wins). */
   readonly ids = new BatchIds();
+  /** Template lines the batch's pages carry outside any field. */
+  readonly chrome = new BatchChrome();
   #held = 0;
   readonly #taught = new Set<string>();
   #stored: readonly string[] | null = null;
@@ -65,6 +69,7 @@ export class BatchLearning {
 
   /** A parsed (or rejected) page, in path order. */
   learn(packed: PackedOutcome): void {
+    if (packed.chrome !== null) this.chrome.learn(packed.chrome);
     if (packed.id === null) return;
     // Only a page that will be written teaches: a duplicate or an unusable id is rejected.
     const first = this.ids.claim(packed.id, packed.path);
@@ -82,13 +87,25 @@ export class BatchLearning {
 
   /** Call once, after the last `learn`: the batch lexicon, or null when held runs stand as they were split. */
   settle(): ThemeLexicon | null {
+    this.chrome.settle();
     if (this.#held === 0 || this.#taught.size === 0) return null;
     this.#lexicon = ThemeLexicon.from(lexiconThemes(this.fileThemes, [...this.#storedThemes(), ...this.#taught]));
     return this.#lexicon;
   }
 
-  /** The outcome to write: a held run split again with the batch lexicon (and the record checked again). */
+  /**
+   * The outcome to write: a held run split again with the batch lexicon, template text learned from
+   * the batch taken out of its fields (and the record checked again).
+   */
   apply(outcome: ParseOutcome, config: PipelineConfig): ParseOutcome {
+    if (outcome.kind !== 'parsed') return outcome;
+    const { fields, ...rest } = outcome;
+    const provenance: Record<string, FieldSource> = {};
+    for (const [path, [line, column, endLine, endColumn]] of Object.entries(fields ?? {})) provenance[path] = { line, column, endLine, endColumn };
+    return this.chrome.apply(this.#resplit(rest, config), config, provenance);
+  }
+
+  #resplit(outcome: ParseOutcome, config: PipelineConfig): ParseOutcome {
     if (outcome.kind !== 'parsed' || outcome.themeRun === undefined) return outcome;
     const { themeRun, ...rest } = outcome;
     if (this.#lexicon === null) return rest;

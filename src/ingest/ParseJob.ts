@@ -40,6 +40,8 @@ export type ParseOutcome =
       parseMs?: number;
       /** Key themes split by inference: the batch splits this run again once it has learned its lexicon. */
       themeRun?: ThemeRun;
+      /** Where each field came from, by record path: [line, column, endLine, endColumn] (for batch diagnostics). */
+      fields?: Record<string, [number, number, number, number]>;
     }
   | {
       kind: 'rejected';
@@ -66,11 +68,11 @@ export interface PackedOutcome {
   separatedThemes: string[] | null;
   /** The themes were split by inference: this outcome waits for the batch lexicon. */
   held: boolean;
-  /** Fingerprints of the page's short blocks (see chromeFingerprints), for batch chrome learning. */
-  fingerprints: number[];
+  /** Lines of the page no field took (see chromeCandidates), for batch chrome learning; null when not parsed. */
+  chrome: string[] | null;
 }
 
-export function packOutcome(outcome: ParseOutcome, fingerprints: number[] = []): PackedOutcome {
+export function packOutcome(outcome: ParseOutcome, chrome: string[] | null = null): PackedOutcome {
   const parsed = outcome.kind === 'parsed' ? outcome : null;
   const held = parsed?.themeRun !== undefined;
   return {
@@ -79,7 +81,7 @@ export function packOutcome(outcome: ParseOutcome, fingerprints: number[] = []):
     id: parsed?.record.id ?? null,
     separatedThemes: parsed !== null && !held && parsed.record.themes.length > 0 ? parsed.record.themes : null,
     held,
-    fingerprints,
+    chrome,
   };
 }
 

@@ -5,15 +5,15 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveConfig } from '../config/defineConfig.js';
-import { packOutcome, type ParseJob, type ParseJobResult, type ParseWorkerData } from './ParseJob.js';
+import type { ParseJob, ParseJobResult, ParseWorkerData } from './ParseJob.js';
 import { FixedThemeLexicon } from './FixedThemeLexicon.js';
-import { parseSource } from './parseSource.js';
+import { parsePacked } from './parseSource.js';
 
 const data = workerData as ParseWorkerData;
 const config = resolveConfig(data.options);
 const lexicon = new FixedThemeLexicon(data.lexicon);
 
 parentPort?.on('message', (job: ParseJob) => {
-  const result: ParseJobResult = { id: job.id, outcomes: job.items.map((item) => packOutcome(parseSource(item, config, lexicon))) };
+  const result: ParseJobResult = { id: job.id, outcomes: job.items.map((item) => parsePacked(item, config, lexicon)) };
   parentPort?.postMessage(result);
 });

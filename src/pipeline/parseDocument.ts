@@ -71,10 +71,15 @@ export function runStages(file: LeaderFile): LeaderFile {
   return file;
 }
 
+/** The file object after every stage (for callers that need the blocks too, as the ingest's batch learning does). */
+export function parseFile(input: ParseInput): LeaderFile {
+  const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
+  return runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig, input.lexicon));
+}
+
 /** Parse one page into a record. Never throws for bad input: problems come back as diagnostics. */
 export function parseDocument(input: ParseInput): ParseResult {
-  const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
-  const file = runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig, input.lexicon));
+  const file = parseFile(input);
   const result: ParseResult = { record: file.record, diagnostics: file.messages, format: file.format, provenance: provenanceOf(file) };
   if (file.themeRun !== undefined) result.themeRun = file.themeRun;
   return result;
