@@ -152,9 +152,11 @@ async function ingestLocked(
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
+  // Sources are read in path order while nothing writes: one merged pass over the sources table.
+  const lookup = options.force ? null : store.knownSourcesInOrder();
   const known = (path: string): { sha256: string; leaderId: string | null } | null => {
-    if (options.force) return null;
-    const row = store.knownSource(path);
+    if (lookup === null) return null;
+    const row = lookup.get(path);
     if (row === undefined || row.sha256 === null || row.parserVersion !== PARSER_VERSION || row.configSha256 !== configSha256) return null;
     // A stored record is reusable while this source still owns its id; a stored rejection unless it
     // was a duplicate-id, which depends on the other sources and is decided again.
@@ -190,6 +192,7 @@ async function ingestLocked(
       progress.advance(outcomes.length);
     }, stopped);
     timings.parseMs = lap();
+    lookup?.close();
     await pool.close();
     learning.settle();
     timings.learnMs = lap();
@@ -214,6 +217,7 @@ async function ingestLocked(
     }
     throw error;
   } finally {
+    lookup?.close();
     spill.dispose();
     await pool.close();
   }

@@ -68,6 +68,9 @@ export class LeaderStore {
   constructor(readonly db: LeaderDatabase) {
     const s = (sql: string) => db.prepare(sql);
     this.statements = {
+      knownSources: s(`SELECT s.path, s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
+          EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
+        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id ORDER BY s.path`),
       knownSource: s(`SELECT s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
           EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
         FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path = ?`),
@@ -130,6 +133,33 @@ export class LeaderStore {
 
   knownSource(path: string): KnownSource | undefined {
     return this.statements.knownSource.get(path) as KnownSource | undefined;
+  }
+
+  /**
+   * A reader of knownSource for paths asked in ascending order: one pass over the sources table merged
+   * with the caller's sorted list instead of a query per path (the cost of an unchanged re-run). A path
+   * the merge cannot place (SQLite orders by UTF-8 bytes, JavaScript by UTF-16 units) is looked up alone.
+   * Call `close` before anything writes (an open read keeps the connection busy).
+   */
+  knownSourcesInOrder(): { get(path: string): KnownSource | undefined; close(): void } {
+    const rows = this.statements.knownSources.iterate() as IterableIterator<KnownSource & { path: string }>;
+    let row: (KnownSource & { path: string }) | undefined = rows.next().value;
+    const get = (path: string): KnownSource | undefined => {
+      while (row !== undefined && row.path < path) row = rows.next().value;
+      if (row !== undefined && row.path === path) {
+        const { path: _path, ...known } = row;
+        row = rows.next().value;
+        return known;
+      }
+      return this.knownSource(path);
+    };
+    return {
+      get,
+      close: () => {
+        rows.return?.();
+        row = undefined;
+      },
+    };
   }
 
   ownerOf(id: string): LeaderOwner | undefined {
