@@ -20,6 +20,12 @@ if (process.argv.includes('--distributed')) {
   process.exit(await benchDistributed(process.argv.slice(2)));
 }
 
+// `--startup`: how fast the CLI starts (scripts/benchStartup.ts).
+if (process.argv.includes('--startup')) {
+  const { benchStartup } = await import('./benchStartup.js');
+  process.exit(await benchStartup(process.argv.slice(2)));
+}
+
 const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '20000' },
@@ -41,6 +47,8 @@ time of \`--help\` and of \`parse\` on one page.
   --docs N          how many pages to generate
   --concurrency N   parser threads for the ingest runs (default: the ingest's own default)
   --keep            keep the generated folder and output (its path is printed)
+
+npm run bench -- --startup [--runs N] times the CLI's start-up instead (--help, parse of one page).
 `);
   process.exit(0);
 }

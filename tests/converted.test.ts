@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { comparedFields, listConverted, measureDocument, silentlyWrong } from '../scripts/corpusAccuracy.js';
 import { parseDocument } from '../src/pipeline/parseDocument.js';
+import { configWith } from '../src/config/defaultConfig.js';
 
 const docs = listConverted();
 const root = resolve(import.meta.dirname, '..');
@@ -63,6 +64,8 @@ describe('the failures the converter issue named', () => {
     const { record, diagnostics } = parseDocument({ path: 'page.txt', bytes: text });
     expect(record).toBeNull();
     expect(diagnostics).toContainEqual(where('name-unconfirmed', 1, 1, 'error'));
+    // With the rule off the page still yields no record named after the menu.
+    expect(parseDocument({ path: 'page.txt', bytes: text, config: configWith({ rules: { 'name-unconfirmed': 'off' } }) }).record).toBeNull();
   });
 
   it('a name-shaped title line that the prose never speaks of is kept, but flagged', () => {
@@ -103,6 +106,24 @@ describe('the failures the converter issue named', () => {
     const { record, diagnostics } = parseDocument({ path: 'page.txt', bytes: text });
     expect(record?.quotes).toEqual([{ text: 'Ship early and often.', context: null }]);
     expect(diagnostics).toContainEqual(where('quote-unmarked', 14, 1, 'warning', 'quotes[0]'));
+  });
+});
+
+describe('sections found without their heading', () => {
+  it('dimension rows left in the header by a copy that lost the heading are the profile, flagged at the first row', () => {
+    const text = `Ada Lovelace\n\nAnalyst at Engine Co\n\n${profile.replace('Dimension Profile\n\n', '')}\nKey Themes\n\nnotes; engines\n`;
+    const { record, diagnostics } = parseDocument({ path: 'page.txt', bytes: text });
+    expect(record?.dimensions).toHaveLength(6);
+    expect(record?.role?.text).toBe('Analyst at Engine Co');
+    expect(diagnostics).toContainEqual(where('section-without-heading', 5, 1, 'warning', 'dimensions'));
+  });
+
+  it('turning the rule off changes no record', () => {
+    const text = `Ada Lovelace\n\n${profile.replace('Dimension Profile\n\n', '')}`;
+    const on = parseDocument({ path: 'page.txt', bytes: text });
+    const off = parseDocument({ path: 'page.txt', bytes: text, config: configWith({ rules: { 'section-without-heading': 'off', 'name-guessed': 'off', 'quote-unmarked': 'off', 'item-ends-mid-sentence': 'off' } }) });
+    expect(off.record).toEqual(on.record);
+    expect(off.diagnostics.map((d) => d.rule)).not.toContain('section-without-heading');
   });
 });
 

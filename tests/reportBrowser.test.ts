@@ -111,7 +111,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium', () => {
     expect(dimensions.length).toBe(6);
     expect(Object.entries(drawn).filter(([, painted]) => !painted)).toEqual([]);
     expect(await page.evaluate('Object.keys(Chart.instances).length')).toBe(expected.length + dimensions.length);
-    expect(await page.textContent('#tiles')).toMatch(/43\s*sources in run/);
+    expect(await page.textContent('#tiles')).toMatch(/44\s*inputs in run/);
 
     mkdirSync(join(root, 'tests', 'artifacts'), { recursive: true });
     await page.screenshot({ path: join(root, 'tests', 'artifacts', 'report.png'), fullPage: true });
@@ -136,6 +136,9 @@ describe.skipIf(!haveChromium)('report.html in Chromium', () => {
     await page.fill('#problems-filter', 'OUT-OF-RANGE 170'); // words, any case, all must match
     const range = await tableRows(page);
     expect(range.map((r) => [r[0], r[2], r[4]])).toEqual([['raw/out-of-range.txt', '11:18', 'percentage-out-of-range']]);
+
+    await page.fill('#problems-filter', 'dangling');
+    expect((await tableRows(page)).map((r) => [r[0], r[1], r[2], r[4]])).toEqual([['raw/dangling.txt', 'skipped', '', 'dangling-link']]);
 
     await page.fill('#problems-filter', 'no such text anywhere');
     expect(await tableRows(page)).toEqual([]);

@@ -12,7 +12,8 @@ import { sectionBlocks, sectionsOf } from './sectionBlocks.js';
 
 const catalogues = new WeakMap<readonly DimensionDefinition[], Map<string, DimensionDefinition>>();
 
-function catalogue(dimensions: readonly DimensionDefinition[]): Map<string, DimensionDefinition> {
+/** The dimension catalogue by normalised name, key and alias. */
+export function dimensionCatalogue(dimensions: readonly DimensionDefinition[]): Map<string, DimensionDefinition> {
   let table = catalogues.get(dimensions);
   if (table === undefined) {
     table = new Map();
@@ -33,7 +34,7 @@ function locateToken(file: LeaderFile, block: Block, token: string): Position {
 
 export function extractDimensions(file: LeaderFile): void {
   const { fields, positions } = file.draft;
-  const table = catalogue(file.config.dimensions);
+  const table = dimensionCatalogue(file.config.dimensions);
   const found: DimensionScore[] = [];
   /** Keys whose rows were present, even when their score was rejected. */
   const seen = new Set<string>();

@@ -12,6 +12,7 @@ import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
 import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
 import { writeFileIfChanged, writeNewFile } from '../sinks/writeFileAtomic.js';
 import type { BatchIds } from './BatchIds.js';
+import { duplicateIdDiagnostic } from './duplicateId.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
 import type { RenameTracker } from './renamedSources.js';
@@ -34,7 +35,7 @@ export interface IngestWriterOptions {
   freshLeadersDir?: boolean;
 }
 
-function fileDiagnostic(config: PipelineConfig, rule: 'duplicate-id' | 'invalid-record', message: string): Diagnostic {
+function fileDiagnostic(config: PipelineConfig, rule: 'invalid-record', message: string): Diagnostic {
   return { severity: config.severityOf(rule) ?? 'error', rule, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
@@ -101,7 +102,7 @@ export class IngestWriter {
       if (known !== undefined && known.ownerPath !== null && known.ownerPath !== outcome.path) {
         // An earlier path claimed this id during this run.
         return this.reject(outcome.path, known.sha256, outcome.bytes, known.format, id, [
-          fileDiagnostic(config, 'duplicate-id', `Leader id "${id}" is already produced by ${known.ownerPath}, which comes first by path; this source is skipped.`),
+          duplicateIdDiagnostic(config, id ?? '', known.ownerPath),
         ]);
       }
       store.markUnchanged(outcome.path, run);
@@ -124,8 +125,11 @@ export class IngestWriter {
     const owner = store.ownerOf(record.id);
     if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
       const many = this.options.ids?.describe(record.id) ?? null;
-      const message = many ?? `Leader id "${record.id}" is already produced by ${owner.sourcePath}, which comes first by path; this source is skipped.`;
-      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [...outcome.diagnostics, fileDiagnostic(config, 'duplicate-id', message)], outcome.parseMs);
+      const duplicate = duplicateIdDiagnostic(config, record.id, owner.sourcePath);
+      return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [
+        ...outcome.diagnostics,
+        many === null ? duplicate : { ...duplicate, message: many },
+      ], outcome.parseMs);
     }
     this.leadersWillChange();
     const json = formatRecordJson(record);

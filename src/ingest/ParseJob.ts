@@ -52,6 +52,8 @@ export type ParseOutcome =
       diagnostics: Diagnostic[];
       /** Time parseDocument took, in ms; absent when the source was never parsed (read errors). */
       parseMs?: number;
+      /** As for a parsed page: where each field that was found came from. */
+      fields?: Record<string, [number, number, number, number]>;
     };
 
 /**
@@ -73,11 +75,15 @@ export interface PackedOutcome {
 }
 
 export function packOutcome(outcome: ParseOutcome, chrome: string[] | null = null): PackedOutcome {
+  return { ...learnedFrom(outcome, chrome), json: JSON.stringify(outcome) };
+}
+
+/** What batch learning reads from an outcome (a PackedOutcome without the serialized outcome). */
+export function learnedFrom(outcome: ParseOutcome, chrome: string[] | null = null): Omit<PackedOutcome, 'json'> {
   const parsed = outcome.kind === 'parsed' ? outcome : null;
   const held = parsed?.themeRun !== undefined;
   return {
     path: outcome.path,
-    json: JSON.stringify(outcome),
     id: parsed?.record.id ?? null,
     separatedThemes: parsed !== null && !held && parsed.record.themes.length > 0 ? parsed.record.themes : null,
     held,

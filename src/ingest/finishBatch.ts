@@ -28,7 +28,7 @@ export interface FinishBatchOptions {
   interrupted: boolean;
   /** Exports healed before the run (more are added here); entries the walk skipped; a damaged database. */
   healed: ExportDrift[];
-  skipped: readonly unknown[];
+  skipped: readonly { path: string; rule: string; severity: string | null; message: string }[];
   damaged: { reason: string; movedTo: string } | null;
 }
 
@@ -78,6 +78,7 @@ export async function finishBatch(options: FinishBatchOptions): Promise<{ counts
     exports: healed.map((d) => ({ ...d, action: d.kind === 'stray' ? 'removed' : 'rewritten' })),
     ...(options.damaged !== null ? { database: [{ damaged: options.damaged.reason, movedTo: options.damaged.movedTo, action: 'rebuilt from the sources' }] } : {}),
   });
+  store.saveSkippedInputs(run, options.skipped);
   store.finishRun(run, finishedAt, counts);
   return { counts, missing };
 }

@@ -29,9 +29,9 @@ export function parseSource(item: ParseItem, config: PipelineConfig, lexicon: Th
   }
   const parseMs = performance.now() - started;
   const { record, messages: diagnostics, format, themeRun } = result;
-  if (record === null) return { kind: 'rejected', path, sha256, bytes, format, diagnostics, parseMs };
   const fields: Record<string, [number, number, number, number]> = {};
   for (const [field, { start, end }] of Object.entries(result.draft.positions)) fields[field] = [start.line, start.column, end.line, end.column];
+  if (record === null) return { kind: 'rejected', path, sha256, bytes, format, diagnostics, parseMs, fields };
   return themeRun === undefined
     ? { kind: 'parsed', path, sha256, bytes, format, diagnostics, record, parseMs, fields }
     : { kind: 'parsed', path, sha256, bytes, format, diagnostics, record, parseMs, fields, themeRun };

@@ -15,7 +15,7 @@ import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
 import { openCheckedDatabase } from '../sinks/checkDatabase.js';
 import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
 import { tempPathFor } from '../sinks/writeFileAtomic.js';
-import { walkSources, type SkippedEntry } from './discoverSources.js';
+import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
 import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
@@ -55,6 +55,8 @@ export interface IngestOptions {
   followSymlinks?: boolean;
   /** Set by the CLI: a first SIGINT/SIGTERM stops the run after the pages in flight. */
   stop?: GracefulStop;
+  /** What walkSources found for `inputs`, when the caller has already walked them (the CLI checks each input names a page). */
+  discovery?: Discovery | undefined;
 }
 
 export interface IngestSummary {
@@ -92,7 +94,7 @@ export function poolSize(concurrency: number | 'auto'): number {
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
-  const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false });
+  const discovery = options.discovery ?? (await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false }));
   prepareOutDir(leadersDir);
   const lock = await acquireOutputLock(outDir, {
     wait: options.wait ?? false,

@@ -4,7 +4,7 @@
 import type { SourceLine } from './scanLines.js';
 
 /** Narrower than this, short lines are a page's own layout (names, rows, chips), not a wrap. */
-export const minimumWrapWidth = 50;
+export const minimumWrapWidth = 40;
 /** Wrapped prose leaves several full lines of several words each close to the width. */
 const fullLinesNeeded = 3;
 const fullLineWords = 6;

@@ -70,7 +70,7 @@ export function normalizeText(file: LeaderFile): Block[] {
     const line = lines[i]!;
     const content = line.content;
     if (content === '') {
-      if (!(pending?.open ?? false)) flush();
+      if (!(pending?.open ?? false) || pending?.prefixed === true) flush();
       continue;
     }
 
@@ -95,16 +95,27 @@ export function normalizeText(file: LeaderFile): Block[] {
     const prefix = blockquotePrefix.exec(content);
     if (prefix !== null) {
       const inner = content.slice(prefix[0].length).trim();
-      if (inner === '') continue;
-      // Within a `> ` quotation, a line carries on the quote or its attribution until a dash or a new quote mark.
-      const carriesOn = pending?.prefixed === true && (pending.kind === 'quote' || (pending.kind === 'cite' && !quoteOpen.test(inner)));
-      if (citeStart.test(inner)) start(line, 'cite', prefix[0].length).prefixed = true;
-      else if (carriesOn) pending!.lines.push({ ...line, content: inner });
-      else start(line, 'quote', prefix[0].length).prefixed = true;
+      if (inner === '') {
+        // A blank `>` line ends the wrapped run of a quotation, closed or not.
+        if (pending?.prefixed === true) pending.open = false;
+        continue;
+      }
+      // Within a `> ` quotation, a line carries on the quote (even one wrapped before a dash, while its
+      // quote mark is open) or its attribution, until a dash or a new quote mark.
+      const prefixed = pending?.prefixed === true ? pending : null;
+      const carriesOn = prefixed !== null && (prefixed.open || (!citeStart.test(inner) && (prefixed.kind === 'quote' || (prefixed.kind === 'cite' && !quoteOpen.test(inner)))));
+      if (carriesOn) {
+        prefixed.lines.push({ ...line, content: inner });
+        if (quoteClose.test(inner)) prefixed.open = false;
+      } else {
+        const started = start(line, citeStart.test(inner) ? 'cite' : 'quote', prefix[0].length);
+        started.prefixed = true;
+        started.open = started.kind === 'quote' && quoteOpen.test(inner) && !(inner.length > 1 && quoteClose.test(inner));
+      }
       continue;
     }
 
-    if (pending?.open === true) {
+    if (pending?.open === true && !pending.prefixed) {
       pending.lines.push(line);
       if (quoteClose.test(content)) pending.open = false;
       continue;

@@ -11,6 +11,7 @@ import { normalizeBlocks } from '../normalize/normalizeBlocks.js';
 import { segmentSections } from '../sections/segmentSections.js';
 import { extractFields } from '../extract/extractFields.js';
 import { validateRecord } from '../schema/validateRecord.js';
+import { rejectReplacementCharacters } from '../read/rejectReplacementCharacters.js';
 import type { Stage } from './Stage.js';
 import type { ThemeLexicon } from '../themes/ThemeLexicon.js';
 
@@ -21,6 +22,7 @@ export const stages: readonly Stage[] = [
   segmentSections,
   extractFields,
   validateRecord,
+  rejectReplacementCharacters,
 ];
 
 export interface ParseInput {

@@ -6,6 +6,7 @@ import type { Block } from '../file/Block.js';
 import type { Section, SectionKey } from './Section.js';
 import { matchSectionHeading } from './matchSectionHeading.js';
 import { chromeMatcher } from './matchChrome.js';
+import { findHeadlessDimensions } from './findHeadlessDimensions.js';
 
 /** Blocks that may stand as a heading when markup does not say so (plain text, styled divs). */
 function canBeHeading(block: Block): boolean {
@@ -37,6 +38,14 @@ export function segmentSections(file: LeaderFile): void {
     current.blocks.push(block);
   }
 
+  if (!sections.some((s) => s.key === 'dimensions')) {
+    const run = findHeadlessDimensions(file, header.blocks);
+    if (run !== null) {
+      const rows = header.blocks.splice(run[0], run[1] - run[0]);
+      sections.splice(1, 0, { key: 'dimensions', heading: null, blocks: rows });
+      report(file, 'section-without-heading', `Dimension rows found without a "Dimension Profile" heading; read as the profile (${rows.length} lines).`, rows[0]!.position, 'dimensions');
+    }
+  }
   file.sections = sections;
   const found = sections.filter((s) => s.key !== 'header');
   if (found.length === 0) {

@@ -126,6 +126,15 @@ export class LeaderStore {
     this.statements.finishRun.run({ run, finishedAt, ...counts });
   }
 
+  /** The inputs this run's folder walk skipped, replacing those of earlier runs. */
+  saveSkippedInputs(run: number, entries: readonly { path: string; rule: string; severity: string | null; message: string }[]): void {
+    const insert = this.db.prepare(`INSERT INTO skipped_inputs (run, path, rule, severity, message) VALUES (?, ?, ?, ?, ?)`);
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM skipped_inputs`).run();
+      for (const e of entries) insert.run(run, e.path, e.rule, e.severity ?? 'warning', e.message);
+    })();
+  }
+
   /** True when an earlier run was killed before it finished, so exports may lag the tables. */
   hasUnfinishedRunBefore(run: number): boolean {
     return (this.statements.unfinishedRuns.get(run) as number) > 0;

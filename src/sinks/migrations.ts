@@ -123,7 +123,18 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN parse_ms REAL;
   `,
-  // 4: full-text search in the convention sqlite-utils and Datasette detect: leaders_fts indexes the
+  // 4: inputs the latest run's folder walk skipped (links outside the inputs, dangling links …), which
+  // are not sources; kept so the run report can be rebuilt from the database alone.
+  `
+  CREATE TABLE skipped_inputs (
+    run      INTEGER NOT NULL REFERENCES runs(id),
+    path     TEXT NOT NULL,
+    rule     TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+    message  TEXT NOT NULL
+  );
+  `,
+  // 5: full-text search in the convention sqlite-utils and Datasette detect: leaders_fts indexes the
   // leaders table itself (content="leaders", rowid = key) and keeps no copy of the text. Triggers take
   // deleted and updated rows out; the writer indexes the rows it inserts once per transaction, in bulk
   // (LeaderStore.flushSearch). themes, principles and quotes become text columns of leaders to index.

@@ -67,7 +67,9 @@ export function phrasingElements(nodes: readonly PhrasingContent[], parent: Html
         if (name === null) return; // comments, declarations
         if (name.startsWith('/')) {
           for (let k = stack.length - 1; k > floor; k--) {
-            if (tagOf(stack[k] ?? parent) === name.slice(1)) {
+            const open = stack[k] ?? parent;
+            if (tagOf(open) === name.slice(1)) {
+              if (end !== undefined) open.endIndex = end - 1;
               stack.length = k;
               break;
             }
@@ -76,6 +78,8 @@ export function phrasingElements(nodes: readonly PhrasingContent[], parent: Html
         }
         const opened = openedElement(node.value, current());
         if (opened === null) return;
+        opened.startIndex = start ?? null;
+        if (end !== undefined && /\/\s*>$/.test(node.value)) opened.endIndex = end - 1;
         add(opened);
         if (!voidTags.has(name) && !/\/\s*>$/.test(node.value) && stack.length < maxOpen) stack.push(opened);
         return;
