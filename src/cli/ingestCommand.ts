@@ -65,8 +65,8 @@ write, in DIR:
 
 Sources whose bytes and parser version are unchanged since the last run are not parsed again.
 Key themes that arrive run together are split with the themes already seen with separators: the
-config's themes.lexiconFile, earlier runs (in leaders.db) and, in a second pass over just those
-pages, the other pages of this run.
+config's themes.lexiconFile, earlier runs (in leaders.db) and the other pages of this run (every
+page is parsed once; a run-together line is split again once the whole batch has been seen).
 Without PATH, the config's inputs are used (default: raw/**/*.{txt,md,markdown,html,htm}).
 
 The output folder heals itself. leaders.db is the source of truth: on every run each export
@@ -86,7 +86,7 @@ Options:
   --prune            delete leaders whose source is gone (rows and JSON file)
   --concurrency N    parser threads (default: one per core)
   --worker-memory MB heap limit per parser thread; a page that needs more is rejected
-                     with parser-crash and the batch goes on (default: Node's own limit)
+                     with parser-crash and the batch goes on (default: 256)
   --wait             if another ingest is writing DIR, wait for it (default: exit 2 at once)
   --follow-symlinks  follow symbolic links that lead out of the input folders
   --config FILE      pipeline config to use (default: ./pipeline.config.ts if present)

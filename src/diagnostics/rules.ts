@@ -76,6 +76,11 @@ export const rules = {
     defaultSeverity: 'error',
     example: 'ArchetypesLeadersMethodologyTake the Quiz (as the only line above the profile)',
   },
+  'learned-chrome': {
+    description: 'A field held text that repeats on many pages of the ingest batch outside any field (navigation, breadcrumbs, footers, calls to action): template, not content. It was removed from the field (a name holding it yields no record).',
+    defaultSeverity: 'warning',
+    example: '> "Ship it." Want to know how you compare? (the footer line on every page of the batch)',
+  },
   'missing-section': {
     description: 'A required section (the dimension profile) is absent.',
     defaultSeverity: 'error',

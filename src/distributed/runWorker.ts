@@ -3,6 +3,7 @@
 // its thread is rejected alone with parser-crash) and writes the outcome to PostgreSQL in one transaction.
 // A job a killed worker held is found stalled by the others (BullMQ) and parsed again.
 
+import type { ParseOutcome } from '../ingest/ParseJob.js';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { resolveConfig } from '../config/defineConfig.js';
@@ -114,8 +115,10 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Di
     const entry = await poolFor(job.data.settings);
     entry.inFlight++;
     try {
-      const [outcome] = await entry.pool.parse([item]);
-      if (outcome === undefined) throw new Error('the parser returned no outcome');
+      const [packed] = await entry.pool.parse([item]);
+      if (packed === undefined) throw new Error('the parser returned no outcome');
+      // The pool hands outcomes over serialized once (PackedOutcome); the themes are settled by the producer's theme pass.
+      const { themeRun: _themeRun, ...outcome } = JSON.parse(packed.json) as ParseOutcome & { themeRun?: unknown };
       lap('parseMs');
       const provisional = entry.settings.provisionalIfInferred && outcome.kind === 'parsed' && outcome.diagnostics.some((d) => d.rule === 'themes-inferred');
       const result = await writePageOutcome(pg, outcome, { run: job.data.run, configSha256: entry.settings.configSha256, provisional, severityOf: entry.severityOf });

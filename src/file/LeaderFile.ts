@@ -29,6 +29,13 @@ export interface LeaderFile {
   messages: Diagnostic[];
   /** Set by a stage that found the file unusable; later stages do nothing. */
   fatal: boolean;
+  /** A key-themes run split by inference, with the page text its split weighed: a batch may split it again. */
+  themeRun?: ThemeRun;
+}
+
+export interface ThemeRun {
+  run: string;
+  pageText: string[];
 }
 
 export function createLeaderFile(path: string, bytes: Uint8Array, config: PipelineConfig, lexicon = new ThemeLexicon()): LeaderFile {

@@ -2,6 +2,7 @@
 // same outcome twice (BullMQ delivers at least once) leaves the same rows. Which source owns a leader
 // id is decided by `claimRule` in SQL, never by which worker wrote first.
 
+import { formatRecordLine } from '../formatRecordJson.js';
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { ParseOutcome } from '../../ingest/ParseJob.js';
 import { leaderJsonPath } from '../leaderJsonPath.js';
@@ -157,7 +158,7 @@ async function writeParsed(client: PgClient, outcome: Extract<ParseOutcome, { ki
   }
   // What this source produced before, and the id's old rows (its children go by cascade).
   await client.query('DELETE FROM leaders WHERE source_path = $1 OR id = $2', [path, record.id]);
-  await insertLeaderRows(client, record, outcome.line, ctx.run);
+  await insertLeaderRows(client, record, formatRecordLine(record), ctx.run);
   return 'written';
 }
 
