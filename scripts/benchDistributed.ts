@@ -65,16 +65,19 @@ sha256, zlib, enqueue, no worker); and a whole distributed ingest with 1, 2 and 
     rows.push({ label: 'embedded (threads, SQLite)', seconds: embedded, note: `${availableParallelism()} parser threads` });
     rows.push(await producerAlone(dir, services, docs));
     const parse: string[] = [];
+    const workerLines: string[] = [];
     for (const n of counts) {
-      const { seconds, parseMs } = await distributedRun(dir, services, n);
-      rows.push({ label: `distributed, ${n} worker process${n === 1 ? '' : 'es'}`, seconds, note: 'one parser thread each' });
+      const { seconds, parseMs, perPage } = await distributedRun(dir, services, n);
+      rows.push({ label: `distributed, ${n} worker process${n === 1 ? '' : 'es'}`, seconds, note: 'one parser thread, two jobs in flight each' });
       parse.push(`${n}: ${(parseMs / docs).toFixed(1)} ms/page`);
+      workerLines.push(...perPage.map((line, i) => `  ${n} processes, worker ${i + 1}: ${line}`));
     }
     console.log('');
     for (const row of rows) {
       console.log(`${row.label.padEnd(40)} ${row.seconds.toFixed(2).padStart(7)} s  ${(docs / row.seconds).toFixed(0).padStart(6)} docs/s  (${row.note})`);
     }
     console.log(`\nparse time in the parser threads (sources.parse_ms), by worker processes: ${parse.join(', ')}`);
+    console.log(`where a worker's page time went (wall time per job; jobs overlap):\n${workerLines.join('\n')}`);
     if (values.keep) console.log(`kept ${dir}`);
     return 0;
   } finally {
@@ -100,10 +103,11 @@ async function freshSink(services: Services): Promise<string> {
   return services.sinkUrl.replace('/leaders?', `/${name}?`);
 }
 
-function cliProcess(dir: string, args: string[]): { child: ChildProcess; exited: Promise<number | null> } {
+function cliProcess(dir: string, args: string[]): { child: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
   const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.resume();
-  return { child, exited: new Promise((r) => child.on('close', (code) => r(code))) };
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return { child, exited: new Promise((r) => child.on('close', (code) => r(code))), stderr: () => stderr };
 }
 
 /** Until every job is in Redis, with no worker taking any: the producer's own rate (read, sha256, zlib, enqueue). */
@@ -121,10 +125,10 @@ async function producerAlone(dir: string, services: Services, docs: number): Pro
   return { label: 'producer alone (no worker)', seconds, note: 'read + sha256 + zlib + enqueue, incl. start-up' };
 }
 
-async function distributedRun(dir: string, services: Services, workers: number): Promise<{ seconds: number; parseMs: number }> {
+async function distributedRun(dir: string, services: Services, workers: number): Promise<{ seconds: number; parseMs: number; perPage: string[] }> {
   const sinkUrl = await freshSink(services);
   const queueName = `bench-${workers}`;
-  const running = Array.from({ length: workers }, () => cliProcess(dir, ['worker', '--queue', services.queueUrl, '--sink', sinkUrl, '--queue-name', queueName, '--concurrency', '1', '--quiet']));
+  const running = Array.from({ length: workers }, () => cliProcess(dir, ['worker', '--queue', services.queueUrl, '--sink', sinkUrl, '--queue-name', queueName, '--concurrency', '1']));
   try {
     // Workers connect and migrate before the clock starts, as long-running workers would have.
     await sleep(1500);
@@ -135,9 +139,11 @@ async function distributedRun(dir: string, services: Services, workers: number):
     await client.connect();
     const { rows } = await client.query<{ ms: number | null }>('SELECT sum(parse_ms) AS ms FROM sources');
     await client.end();
-    return { seconds, parseMs: Number(rows[0]?.ms ?? 0) };
-  } finally {
     for (const w of running) w.child.kill('SIGTERM');
     await Promise.all(running.map((w) => w.exited));
+    const perPage = running.map((w) => /per page: (.*)/.exec(w.stderr())?.[1] ?? '(no timing line)');
+    return { seconds, parseMs: Number(rows[0]?.ms ?? 0), perPage };
+  } finally {
+    for (const w of running) if (w.child.exitCode === null) w.child.kill('SIGKILL');
   }
 }

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ruleIds, rules, type RuleId } from '../src/diagnostics/rules.js';
+import { ruleIds, rules, type RuleId, type RuleInfo } from '../src/diagnostics/rules.js';
 
 export const rulesDocPath = 'docs/rules.md';
 
@@ -17,8 +17,12 @@ function renderExample(example: string): string {
 }
 
 function renderRule(id: RuleId): string {
-  const rule = rules[id];
-  return `## \`${id}\`\n\n${rule.description}\n\nDefault severity: **${rule.defaultSeverity}**.\n\n${renderExample(rule.example)}\n`;
+  const rule: RuleInfo = rules[id];
+  const notes = [
+    rule.fixed === undefined ? '' : ` The config cannot change it: ${rule.fixed}.`,
+    rule.drops === undefined ? '' : ` When the page is still written, ${rule.drops}; with the rule \`'off'\`, a \`value-dropped\` warning reports it instead.`,
+  ].join('');
+  return `## \`${id}\`\n\n${rule.description}\n\nDefault severity: **${rule.defaultSeverity}**.${notes}\n\n${renderExample(rule.example)}\n`;
 }
 
 export function renderRulesDoc(): string {
@@ -42,6 +46,11 @@ export default defineConfig({
 means the page yields no record; \`validate\` exits 1 on any error (and on warnings with \`--strict\`,
 or more than N with \`--max-warnings N\`). \`read-error\` and \`file-too-large\` always stop a file: it
 cannot be read, whatever the setting.
+
+Turning a rule off never changes a record, and never hides a value left out of one: a rule that can
+let a page through without a value (marked below) says so in its message, and when it is \`'off'\` the
+always-on \`value-dropped\` warning reports the same thing at the same place. \`replacement-character\`
+and \`value-dropped\` cannot be changed by the config (the config check says so, exit 2).
 
 | rule | default | description |
 | --- | --- | --- |

@@ -45,12 +45,14 @@ describe('decodeSource', () => {
   });
 
   it.each([
-    ['a Latin-1 byte', [...utf8('Dana Okafor\nCaf'), 0xe9, ...utf8(' Labs')], 2, 4],
+    // (A file whose only non-ASCII bytes are Latin-1 is read as windows-1252: see encodings.test.ts.
+    // Here the file also holds UTF-8 characters, so it is UTF-8 with a bad byte.)
+    ['a Latin-1 byte', [...utf8('Dana Okafor — \nCaf'), 0xe9, ...utf8(' Labs')], 2, 4],
     ['a bad byte after astral and BMP characters (columns count UTF-16 units)', [...utf8('é€😀'), 0xff], 1, 5],
     ['an overlong encoding', [...utf8('ab\n\ncd'), 0xc0, 0x80], 3, 3],
     ['an encoded surrogate', [...utf8('x'), 0xed, 0xa0, 0x80, ...utf8('y')], 1, 2],
     ['a sequence cut off at the end', [...utf8('Dana\n'), 0xe2, 0x82], 2, 1],
-    ['a stray continuation byte', [...utf8('Dana\r\nOk'), 0x80, ...utf8('afor')], 2, 3],
+    ['a stray continuation byte', [...utf8('Dàna\r\nOk'), 0x80, ...utf8('afor')], 2, 3],
     ['a code point above U+10FFFF', [...utf8('\n\n\nx'), 0xf4, 0x90, 0x80, 0x80], 4, 2],
     ['a genuine U+FFFD before the bad byte', [...utf8('\uFFFD ok\n  '), 0xfe], 2, 3],
   ])('replaces invalid UTF-8 (%s) and warns at the first bad byte', (_name, bytes, line, column) => {
@@ -141,11 +143,11 @@ describe('decodeSource', () => {
   });
 
   it('takes rule severities from the config', () => {
-    const bytes = [...utf8('Dana '), 0xff];
+    const bytes = [...utf8('Dàna '), 0xff];
     expect(located(decode(bytes, configWith({ rules: { 'invalid-encoding': 'error' } })))[0]?.severity).toBe('error');
     const off = decode(bytes, configWith({ rules: { 'invalid-encoding': 'off' } }));
     expect(off.messages).toEqual([]);
-    expect(off.text).toBe('Dana \uFFFD');
+    expect(off.text).toBe('Dàna \uFFFD');
     expect(located(decode([], configWith({ rules: { 'empty-input': 'warn' } })))[0]?.severity).toBe('warning');
   });
 });

@@ -1,5 +1,5 @@
-// A name that tries to escape the output folder (`../../etc/x`) is only ever a safe slug: ingest writes
-// nothing outside --out, and the hostile fixtures never stop the batch.
+// A name that tries to escape the output folder (`../../etc/x`) never becomes a path: ingest writes
+// nothing outside --out (the page is rejected), and the hostile fixtures never stop the batch.
 
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -37,12 +37,17 @@ describe('ingest of hostile pages', () => {
     expect(code).toBe(1);
   });
 
-  it('writes only inside --out, and the escaping name becomes a slug', () => {
+  it('writes only inside --out, and rejects the escaping name instead of writing it anywhere', () => {
     const files = listFiles(work).filter((path) => !path.startsWith('in/'));
     expect(files.every((path) => path.startsWith('out/'))).toBe(true);
-    expect(files).toContain('out/leaders/etc-x.json');
     for (const path of files.filter((p) => p.startsWith('out/leaders/'))) expect(path).toMatch(/^out\/leaders\/[a-z0-9]+(?:-[a-z0-9]+)*\.json$/);
-    const record = JSON.parse(readFileSync(join(work, 'out', 'leaders', 'etc-x.json'), 'utf8')) as { id: string; name: string };
-    expect(record).toMatchObject({ id: 'etc-x', name: '../../etc/x' });
+    // `../../etc/x` is not a person's name and nothing on the page speaks of it: no record at all.
+    const report = JSON.parse(readFileSync(join(work, 'out', 'report.json'), 'utf8')) as {
+      sources: { path: string; status: string; diagnostics?: { rule: string }[] }[];
+    };
+    const unsafe = report.sources.find((s) => s.path.endsWith('unsafe-name.txt'));
+    expect(unsafe?.status).toBe('rejected');
+    expect(unsafe?.diagnostics?.map((d) => d.rule)).toContain('name-unconfirmed');
+    expect(files.some((p) => p.includes('etc'))).toBe(false);
   });
 });

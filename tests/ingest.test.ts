@@ -101,9 +101,10 @@ describe('leaderpages ingest: a first run and an unchanged second run', () => {
     second = ingest(site, 'raw', '--out', 'out');
   });
 
-  it('writes every source, keeps stdout clean and prints one summary line on stderr', () => {
+  it('writes every source, keeps stdout clean and prints a summary on stderr', () => {
     expect(first.stdout).toBe('');
-    expect(first.stderr).toMatch(/^ingest: 10 sources: 10 written, 0 unchanged, 0 rejected, 0 missing in [\d.]+s \(\d+ docs\/s\) → .*out\n$/);
+    // The summary line, then the warnings per rule and the first diagnostics (see ingestSummary.test.ts).
+    expect(first.stderr).toMatch(/^ingest: 10 sources: 10 written, 0 unchanged, 0 rejected, 0 missing in [\d.]+s \(\d+ docs\/s\) → .*out\n/);
     expect(first.status).toBe(0);
     const report = firstReport;
     expect(report.run.counts).toMatchObject({ sources: 10, written: 10, unchanged: 0, rejected: 0, missing: 0 });

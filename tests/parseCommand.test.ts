@@ -52,9 +52,11 @@ describe('leaderpages parse', () => {
   it.each([
     [['parse'], 2, 'exactly one FILE'],
     [['parse', 'a', 'b'], 2, 'exactly one FILE'],
-    [['parse', '--bogus', 'x'], 2, 'Unknown option'],
+    [['parse', '--bogus', 'x'], 2, "unknown option '--bogus'"],
+    [['parse', '--diagnostic', 'x'], 2, "Did you mean '--diagnostics'?"],
     [['nope'], 2, "unknown command 'nope'"],
-    [['parse', 'does-not-exist.txt'], 1, 'cannot read does-not-exist.txt: ENOENT'],
+    [['parse', 'does-not-exist.txt'], 2, 'no such file or folder: does-not-exist.txt'],
+    [['parse', 'tests'], 2, 'tests is a folder'],
   ])('%j exits %i', (args, code, message) => {
     const { status, stdout, stderr } = run(args);
     expect(status).toBe(code);

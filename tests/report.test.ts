@@ -44,12 +44,14 @@ describe('loadReportData, on a real ingest', () => {
     expect(data.outcomes.slice(0, 4)).toEqual(['written', 'unchanged', 'rejected', 'skipped']);
     expect(total('written')).toBe(15);
     expect(total('rejected')).toBe(2); // empty.txt, out-of-range.txt
-    expect(total('skipped')).toBe(1); // the duplicate leader
+    expect(total('skipped')).toBe(2); // the duplicate leader, and the link to nothing
     expect(data.run?.counts).toMatchObject({ sources: 18, written: 15, rejected: 3 });
+    const walkSkipped = db.prepare(`SELECT count(*) FROM skipped_inputs`).pluck().get() as number;
+    expect(walkSkipped).toBe(1);
     const formats = db.prepare(`SELECT coalesce(format, 'unknown') AS format, count(*) AS n FROM sources GROUP BY 1`).all() as { format: string; n: number }[];
     for (const { format, n } of formats) {
       const counts = data.byFormat.find((f) => f.format === format)?.counts ?? {};
-      expect(Object.values(counts).reduce((a, b) => a + b, 0), format).toBe(n);
+      expect(Object.values(counts).reduce((a, b) => a + b, 0), format).toBe(n + (format === 'unknown' ? walkSkipped : 0));
     }
   });
 
@@ -79,8 +81,12 @@ describe('loadReportData, on a real ingest', () => {
     const copy = data.problems.find((p) => p.path.startsWith('raw/zz-copies/'));
     expect(copy?.outcome).toBe('skipped');
     expect(copy?.diagnostics.map((d) => d[1])).toContain('duplicate-id');
+    // The link the walk skipped: no sources row, no line, its rule and message.
+    const dangling = data.problems.find((p) => p.path === 'raw/dangling.txt');
+    expect(dangling).toMatchObject({ outcome: 'skipped', diagnostics: [['warning', 'dangling-link', null, null, expect.stringContaining('leads nowhere'), null]] });
+    expect(data.rules.find((r) => r.rule === 'dangling-link')).toEqual({ rule: 'dangling-link', errors: 0, warnings: 1, files: 1 });
     const withDiagnostics = db.prepare(`SELECT count(DISTINCT source_path) FROM diagnostics`).pluck().get() as number;
-    expect(data.problems.length).toBe(withDiagnostics);
+    expect(data.problems.length).toBe(withDiagnostics + 1);
     const warned = data.problems.find((p) => p.outcome === 'written');
     expect(warned?.name, 'a written source carries its leader name').toEqual(expect.any(String));
   });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/sinks/openDatabase.js';
+import { writeReportPage } from '../src/report/writeReportPage.js';
 import { makeHostileSite, makeReportSite, root, runCli } from './reportSites.js';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -111,7 +113,7 @@ describe.skipIf(!haveChromium)('report.html in Chromium', () => {
     expect(dimensions.length).toBe(6);
     expect(Object.entries(drawn).filter(([, painted]) => !painted)).toEqual([]);
     expect(await page.evaluate('Object.keys(Chart.instances).length')).toBe(expected.length + dimensions.length);
-    expect(await page.textContent('#tiles')).toMatch(/43\s*sources in run/);
+    expect(await page.textContent('#tiles')).toMatch(/44\s*inputs in run/);
 
     mkdirSync(join(root, 'tests', 'artifacts'), { recursive: true });
     await page.screenshot({ path: join(root, 'tests', 'artifacts', 'report.png'), fullPage: true });
@@ -137,6 +139,9 @@ describe.skipIf(!haveChromium)('report.html in Chromium', () => {
     const range = await tableRows(page);
     expect(range.map((r) => [r[0], r[2], r[4]])).toEqual([['raw/out-of-range.txt', '11:18', 'percentage-out-of-range']]);
 
+    await page.fill('#problems-filter', 'dangling');
+    expect((await tableRows(page)).map((r) => [r[0], r[1], r[2], r[4]])).toEqual([['raw/dangling.txt', 'skipped', '', 'dangling-link']]);
+
     await page.fill('#problems-filter', 'no such text anywhere');
     expect(await tableRows(page)).toEqual([]);
     expect(await page.textContent('#problems-count')).toContain('Showing 0 of');
@@ -149,6 +154,21 @@ describe.skipIf(!haveChromium)('report.html in Chromium', () => {
     await page.selectOption('#problems-severity', 'warning');
     expect((await tableRows(page)).length).toBe(all.length - 3);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an empty database as empty, without an error', async () => {
+    const dir = join(sites[0] ?? root, 'empty-db');
+    mkdirSync(dir);
+    openDatabase(join(dir, 'leaders.db')).close(); // migrated, no run yet
+    writeReportPage(join(dir, 'leaders.db'), join(dir, 'report.html'));
+    const { page, errors, violations } = await load(join(dir, 'report.html'));
+    expect(await page.textContent('#run-meta')).toBe('No run recorded in this database.');
+    expect(Object.values(await chartsDrawn(page))).not.toContain(true);
+    expect(await page.textContent('#chart-outcomes')).toBe('No sources.');
+    expect(await page.textContent('#problems')).toBe('No source was rejected or warned about.');
+    expect(errors).toEqual([]);
+    expect(await violations()).toEqual([]);
     await page.close();
   });
 

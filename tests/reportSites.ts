@@ -2,7 +2,7 @@
 // one page that breaks, one duplicate leader; and pages whose text and file names carry script payloads.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,8 +24,8 @@ export function runCli(cwd: string, ...args: string[]): CliRun {
 
 /**
  * `perFamily` different leaders from each family, plus: an empty page (rejected), a copy of the first
- * leader in another family under a later path (skipped as a duplicate id), and a page whose first
- * dimension reads 170% (rejected, with a located error).
+ * leader in another family under a later path (skipped as a duplicate id), a page whose first
+ * dimension reads 170% (rejected, with a located error), and a link to nothing (skipped by the walk).
  */
 export function makeReportSite(perFamily: number): string {
   const site = mkdtempSync(join(tmpdir(), 'lp-report-'));
@@ -41,6 +41,7 @@ export function makeReportSite(perFamily: number): string {
   mkdirSync(join(raw, 'zz-copies'));
   copyFileSync(join(corpus, 'inner-text', first), join(raw, 'zz-copies', first));
   writeFileSync(join(raw, 'empty.txt'), '');
+  symlinkSync('gone.txt', join(raw, 'dangling.txt'));
   const seed = readFileSync(join(corpus, '..', 'seed', 'bill-carr.txt'), 'utf8');
   writeFileSync(join(raw, 'out-of-range.txt'), seed.replaceAll('Bill Carr', 'Range Tester').replace(/Strategic Vision \d+%/, 'Strategic Vision 170%'));
   return site;

@@ -41,6 +41,7 @@ function save(record: LeaderProfile): void {
     [],
   );
   store.replaceLeader(record, formatRecordLine(record), run);
+  store.flushSearch();
 }
 
 function count(table: string): number {
@@ -135,6 +136,25 @@ describe('LeaderStore', () => {
     ]);
     store.deleteSource(bill.source.path);
     for (const table of ['leaders', 'dimensions', 'themes', 'principles', 'quotes', 'leaders_fts', 'diagnostics']) expect(count(table)).toBe(0);
+  });
+
+  it('keeps leaders_fts equal to its content table through bulk indexing, replacing and deleting in one transaction', () => {
+    const [first, second, third] = records as [LeaderProfile, LeaderProfile, LeaderProfile];
+    const match = store.db.prepare(`SELECT l.id FROM leaders_fts JOIN leaders l ON l.key = leaders_fts.rowid WHERE leaders_fts MATCH ? ORDER BY l.id`).pluck();
+    store.db.transaction(() => {
+      for (const record of [first, second, third]) {
+        store.saveSource({ path: record.source.path, sha256: 's', bytes: 1, format: 'text', status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: null }, run, []);
+        store.replaceLeader(record, formatRecordLine(record), run);
+      }
+      // Replaced and deleted before the rows were ever indexed: the store indexes them first.
+      store.replaceLeader({ ...first, name: 'Zebulon Quux' }, formatRecordLine(first), run);
+      store.deleteSource(second.source.path);
+      store.flushSearch();
+    })();
+    expect(() => store.db.prepare(`INSERT INTO leaders_fts (leaders_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    expect(match.all('zebulon')).toEqual([first.id]);
+    expect(match.all(`"${second.name}"`)).toEqual([]);
+    expect(match.all(`"${third.name}"`)).toEqual([third.id]);
   });
 
   it('refuses a database from a newer schema', () => {

@@ -65,7 +65,11 @@ beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'leaderpages-validate-'));
   mkdirSync(join(project, 'pages', 'nested'), { recursive: true });
   writeFileSync(join(project, 'pages', 'clean.txt'), cleanPage);
-  writeFileSync(join(project, 'pages', 'nested', 'charisma.txt'), cleanPage.replace('User Empathy & Research 40%', 'User Empathy & Research 40%\nCharisma 95%'));
+  // Another leader (validate, like ingest, rejects a second page with the same id).
+  writeFileSync(
+    join(project, 'pages', 'nested', 'charisma.txt'),
+    cleanPage.replaceAll('Dana Okafor', 'Dana Charles').replace('User Empathy & Research 40%', 'User Empathy & Research 40%\nCharisma 95%'),
+  );
 });
 
 afterAll(() => {
@@ -83,16 +87,22 @@ describe('leaderpages validate: usage', () => {
     [['--format', 'xml', hostile], /unknown format 'xml' \(use stylish, json, github\)/],
     [['--max-warnings', 'many', hostile], /--max-warnings takes a whole number/],
     [['--max-warnings', '-1', hostile], /--max-warnings/],
-    [['--frobnicate', hostile], /Unknown option '--frobnicate'/],
+    [['--frobnicate', hostile], /unknown option '--frobnicate'/],
+    [['--fromat', 'json', hostile], /unknown option '--fromat'. Did you mean '--format'\?/],
     [['no/such/folder'], /no such file or folder: no\/such\/folder/],
-    [['tests/fixtures/hostile/*.pdf'], /no source files match 'tests\/fixtures\/hostile\/\*\.pdf'/],
-    [['--config', 'missing.config.ts', hostile], /config file not found: missing.config.ts/],
+    [['tests/fixtures/hostile/*.pdf'], /no source files \(.*\) in 'tests\/fixtures\/hostile\/\*\.pdf'/],
   ])('exits 2 with nothing on stdout for %j', async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain("Run 'leaderpages validate --help' for usage.");
+  });
+
+  it('exits 2 for a config file that is not there', async () => {
+    const result = await run(['--config', 'missing.config.ts', hostile]);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/config file not found: missing.config.ts/);
   });
 });
 
@@ -109,7 +119,7 @@ describe('leaderpages validate: hostile fixtures', () => {
         diagnostics: { rule: string; line: number; column: number; severity?: string }[];
       };
       const messages = parsed.find((r) => r.path === `${hostile}/${name}`)?.messages ?? [];
-      for (const m of messages) expect(Object.keys(m)).toEqual(['severity', 'rule', 'message', 'line', 'column', 'endLine', 'endColumn']);
+      for (const m of messages) expect(Object.keys(m)).toEqual(['severity', 'rule', 'message', 'line', 'column', 'endLine', 'endColumn', 'field']);
       for (const want of expected.diagnostics) {
         expect(messages.map(({ rule, line, column, severity }) => ({ rule, line, column, severity })), name).toContainEqual({ severity: 'error', ...want });
       }

@@ -40,6 +40,14 @@ describe('formatStylish', () => {
     );
   });
 
+  it('one long message does not push the other rule ids far right', () => {
+    const long = 'Key themes had no separators; split into 6 by inference: ' + '"a theme", '.repeat(20);
+    const out = formatters.stylish([{ path: 'raw/a.txt', messages: [diagnostic('warning', 'themes-inferred', long, 20, 1), diagnostic('warning', 'unknown-section', 'Unknown section "Fun".', 30, 1)] }], { color: false });
+    const short = out.split('\n').find((l) => l.includes('unknown-section'))!;
+    expect(short.indexOf('unknown-section')).toBeLessThanOrEqual(2 + '30:1'.length + 2 + 'warning'.length + 2 + 60 + 2);
+    expect(out).toContain(`${long}  themes-inferred`);
+  });
+
   it('says so when there is nothing to report', () => {
     expect(formatters.stylish([results[0]!], { color: false })).toBe('✔ 1 file checked, no problems\n');
   });
@@ -54,18 +62,18 @@ describe('formatStylish', () => {
 });
 
 describe('formatJson', () => {
-  it('lists every file with exactly the published message keys', () => {
+  it('lists every file with exactly the published message keys; the record field is `field`, apart from the file `path`', () => {
     const parsed = JSON.parse(formatters.json(results, { color: false })) as unknown;
     expect(parsed).toEqual([
       { path: 'raw/clean.txt', messages: [] },
       {
         path: 'raw/dana, okafor.md',
         messages: [
-          { severity: 'warning', rule: 'unknown-dimension', message: 'Unknown dimension "Charisma"; it is left out of the record.', line: 9, column: 1, endLine: 9, endColumn: 5 },
-          { severity: 'error', rule: 'percentage-out-of-range', message: '`dimensions[0].score`: 170 is over 100', line: 12, column: 18, endLine: 12, endColumn: 22 },
+          { severity: 'warning', rule: 'unknown-dimension', message: 'Unknown dimension "Charisma"; it is left out of the record.', line: 9, column: 1, endLine: 9, endColumn: 5, field: null },
+          { severity: 'error', rule: 'percentage-out-of-range', message: '`dimensions[0].score`: 170 is over 100', line: 12, column: 18, endLine: 12, endColumn: 22, field: 'dimensions[0].score' },
         ],
       },
-      { path: 'raw/x.html', messages: [{ severity: 'error', rule: 'not-a-profile', message: 'No leader-profile sections found: 100% sure\nsecond line', line: 1, column: 1, endLine: 1, endColumn: 5 }] },
+      { path: 'raw/x.html', messages: [{ severity: 'error', rule: 'not-a-profile', message: 'No leader-profile sections found: 100% sure\nsecond line', line: 1, column: 1, endLine: 1, endColumn: 5, field: null }] },
     ]);
   });
 });

@@ -10,6 +10,8 @@ export const ExitCode = {
 } as const;
 
 export interface CommandIO {
+  /** Read by `parse -`; defaults to process.stdin. */
+  stdin?: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
@@ -20,6 +22,8 @@ export interface Command {
   name: string;
   summary: string;
   help: string;
+  /** Its flags (node:util parseArgs options): parsed by the command, and named in "did you mean" hints. */
+  options?: Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
   run(args: string[], io: CommandIO): Promise<number>;
 }
 

@@ -1,7 +1,7 @@
 // The queue and sink flags shared by `ingest` (producer) and `worker`: URLs from --queue/--sink or the
 // environment (LEADERPAGES_QUEUE_URL, LEADERPAGES_SINK_URL), so passwords need not be on a command line.
 
-import { redactError, secretsOf } from '../distributed/connectionUrls.js';
+import { redactError, redisConnection, secretsOf } from '../distributed/connectionUrls.js';
 import { UsageError } from './Command.js';
 
 export const distributedFlags = {
@@ -40,6 +40,7 @@ export function distributedUrls(
   if (sinkUrl === undefined || sinkUrl === '') throw new UsageError('--sink URL (or LEADERPAGES_SINK_URL) is needed for a distributed run.');
   const queueName = values['queue-name'] ?? 'leaderpages';
   if (!/^[A-Za-z0-9._-]+$/.test(queueName)) throw new UsageError(`--queue-name: letters, digits, '.', '_' and '-' only, not '${queueName}'.`);
+  redisConnection(queueUrl); // a usage error now rather than later
   return { queueUrl, sinkUrl, queueName, secrets: secretsOf([queueUrl, sinkUrl]) };
 }
 

@@ -2,18 +2,27 @@
 
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GracefulStop, signalExitCode } from '../ingest/gracefulStop.js';
-import { removeTempFiles } from '../ingest/tempFiles.js';
-import { LockWaitCancelled } from '../ingest/OutputLock.js';
-import { describeFault } from './userError.js';
-import { loadConfig } from '../config/loadConfig.js';
-import { runIngest } from '../ingest/runIngest.js';
-import { SchemaTooNewError } from '../sinks/openDatabase.js';
-import { loadThemeLexicon } from '../themes/loadThemeLexicon.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
-import { formatDiagnosticLine } from './formatDiagnosticLine.js';
-import { distributedFlags, distributedHelp, distributedUrls, withSecretsRedacted } from './distributedOptions.js';
-import { runDistributedIngest } from '../distributed/runDistributedIngest.js';
+import { distributedFlags, distributedHelp } from './distributedOptions.js';
+import { parseMaxWarnings, warningFailure } from './validateCommand.js';
+
+// The machinery (parsers, SQLite, BullMQ, pg) is imported when the command runs, not for --help.
+const options = {
+  out: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  prune: { type: 'boolean', default: false },
+  concurrency: { type: 'string' },
+  'worker-memory': { type: 'string' },
+  config: { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  wait: { type: 'boolean', default: false },
+  'follow-symlinks': { type: 'boolean', default: false },
+  'max-warnings': { type: 'string' },
+  show: { type: 'string' },
+  ...distributedFlags,
+  distributed: { type: 'boolean', default: false },
+  'max-waiting': { type: 'string' },
+} as const;
 
 function parseCount(flag: string, value: string | undefined, least: number): number | undefined {
   if (value === undefined) return undefined;
@@ -25,24 +34,39 @@ function parseCount(flag: string, value: string | undefined, least: number): num
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Ingest pages into JSON files, NDJSON and a SQLite database',
+  options,
   help: `Usage: leaderpages ingest [PATH|GLOB ...] [--out DIR] [--force] [--prune] [--concurrency N] [--worker-memory MB]
                          [--wait] [--follow-symlinks] [--config FILE] [--quiet] [--debug]
+                         [--max-warnings N] [--show N]
        leaderpages ingest [PATH|GLOB ...] --queue URL --sink URL [--max-waiting N] [--out DIR] ...
 
 Parse every page found (folders are walked recursively for .txt, .md, .markdown, .html, .htm) and
 write, in DIR:
   leaders/<id>.json   one record per leader (rewritten only when its content changes)
   leaders.ndjson      every record, one per line, sorted by id
-  leaders.db          SQLite: leaders, dimensions, themes, principles, quotes, sources,
-                      diagnostics, runs, and the leaders_fts full-text index
+  leaders.db          SQLite, tables:
+                        leaders      one row per leader (the full record as JSON in 'record';
+                                     stale_run set when its source turned invalid)
+                        dimensions   (leader_id, position, key, name, score)
+                        themes       (leader_id, position, text)
+                        principles   (leader_id, position, text)
+                        quotes       (leader_id, position, text, context)
+                        archetypes   (leader_id, position, name)
+                        sources      every source seen: path, sha256, status, leader_id, …
+                        diagnostics  every diagnostic of every source, with line and column
+                        runs         one row per ingest run, with its counts
+                        skipped_inputs  entries the latest run's walk left out, with the rule why
+                        meta         bookkeeping (whether the exports are up to date)
+                        leaders_fts  FTS5 full-text index over name, role, bio, summary,
+                                     themes, principles and quotes
   report.json         this run: counts, and every source's status and diagnostics
   report.html         this run as a self-contained page: charts and a filterable table of
                       diagnostics (rebuilt from leaders.db by 'leaderpages report')
 
 Sources whose bytes and parser version are unchanged since the last run are not parsed again.
 Key themes that arrive run together are split with the themes already seen with separators: the
-config's themes.lexiconFile, earlier runs (in leaders.db) and, in a second pass over just those
-pages, the other pages of this run.
+config's themes.lexiconFile, earlier runs (in leaders.db) and the other pages of this run (every
+page is parsed once; a run-together line is split again once the whole batch has been seen).
 Without PATH, the config's inputs are used (default: raw/**/*.{txt,md,markdown,html,htm}).
 
 The output folder heals itself. leaders.db is the source of truth: on every run each export
@@ -62,11 +86,13 @@ Options:
   --prune            delete leaders whose source is gone (rows and JSON file)
   --concurrency N    parser threads (default: one per core)
   --worker-memory MB heap limit per parser thread; a page that needs more is rejected
-                     with parser-crash and the batch goes on (default: Node's own limit)
+                     with parser-crash and the batch goes on (default: 256)
   --wait             if another ingest is writing DIR, wait for it (default: exit 2 at once)
   --follow-symlinks  follow symbolic links that lead out of the input folders
   --config FILE      pipeline config to use (default: ./pipeline.config.ts if present)
   --quiet            print nothing on stderr (no progress, no summary)
+  --max-warnings N   exit 1 when the run's sources carry more than N warnings
+  --show N           print the first N diagnostics after the summary (default 20; 0 for none)
   --debug            print the stack trace of an internal error
   -h, --help         show this help
 
@@ -78,34 +104,54 @@ ${distributedHelp}
   --distributed      take --queue and --sink from the environment variables
   --max-waiting N    at most N jobs wait in Redis at once (default: 1000)
 
-Exit codes: 0 every source written or unchanged, 1 some source was rejected, 2 usage or config
-error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
+When it ends, ingest prints on stderr a summary line, the errors and warnings per rule over every
+source of the run (parsed now or unchanged), and the first diagnostics, errors first; report.json
+has them all.
+
+Exit codes: 0 every source written or unchanged, 1 some source was rejected (or more warnings than
+--max-warnings), 2 usage or config error (an input that names no page included), or another
+ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
 74 disk full or I/O error; 130/143 stopped by SIGINT/SIGTERM; 70 internal error (a bug).`,
 
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        prune: { type: 'boolean', default: false },
-        concurrency: { type: 'string' },
-        'worker-memory': { type: 'string' },
-        config: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        wait: { type: 'boolean', default: false },
-        'follow-symlinks': { type: 'boolean', default: false },
-        ...distributedFlags,
-        distributed: { type: 'boolean', default: false },
-        'max-waiting': { type: 'string' },
-      },
-    });
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
+    const [
+      { distributedUrls, withSecretsRedacted },
+      { GracefulStop, signalExitCode },
+      { removeTempFiles },
+      { LockWaitCancelled },
+      { describeFault },
+      { loadConfig },
+      { requireSources },
+      { runIngest },
+      { SchemaTooNewError, openDatabase },
+      { loadThemeLexicon },
+      { formatDiagnosticLine },
+      { runDiagnostics, formatRuleCounts },
+    ] = await Promise.all([
+      import('./distributedOptions.js'),
+      import('../ingest/gracefulStop.js'),
+      import('../ingest/tempFiles.js'),
+      import('../ingest/OutputLock.js'),
+      import('./userError.js'),
+      import('../config/loadConfig.js'),
+      import('./requireSources.js'),
+      import('../ingest/runIngest.js'),
+      import('../sinks/openDatabase.js'),
+      import('../themes/loadThemeLexicon.js'),
+      import('./formatDiagnosticLine.js'),
+      import('./runDiagnostics.js'),
+    ]);
     const distributed = distributedUrls(values, io.env, values.distributed);
     const maxWaiting = parseCount('max-waiting', values['max-waiting'], 1) ?? 1000;
     const concurrency = parseCount('concurrency', values.concurrency, 1);
     const workerMemoryMb = parseCount('worker-memory', values['worker-memory'], 32);
+    const show = parseCount('show', values.show, 0) ?? 20;
+    const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const config = await loadConfig(values.config, io.cwd);
+    const inputs = positionals.length > 0 ? positionals : config.inputs;
+    const followSymlinks = values['follow-symlinks'];
+    const discovery = await requireSources(inputs, io.cwd, { followSymlinks });
     const { lexicon, problem } = loadThemeLexicon(config, io.cwd);
     if (problem !== null && !values.quiet) io.stderr.write(`leaderpages: warning: ${problem}\n`);
     const out = values.out ?? config.out;
@@ -121,10 +167,11 @@ error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, pe
     let summary;
     try {
       const ingestOptions = {
-        inputs: positionals.length > 0 ? positionals : config.inputs,
+        inputs,
+        discovery,
         out,
         wait: values.wait,
-        followSymlinks: values['follow-symlinks'],
+        followSymlinks,
         stop,
         force: values.force,
         prune: values.prune,
@@ -139,7 +186,10 @@ error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, pe
       summary =
         distributed === null
           ? await runIngest(ingestOptions)
-          : await withSecretsRedacted(distributed.secrets, () => runDistributedIngest({ ...ingestOptions, ...distributed, maxWaiting }));
+          : await withSecretsRedacted(distributed.secrets, async () => {
+              const { runDistributedIngest } = await import('../distributed/runDistributedIngest.js');
+              return runDistributedIngest({ ...ingestOptions, ...distributed, maxWaiting });
+            });
     } catch (error) {
       if (error instanceof SchemaTooNewError) throw new UsageError(error.message);
       if (error instanceof LockWaitCancelled && stop.signal !== null) {
@@ -153,14 +203,43 @@ error, or another ingest is writing DIR; 73 DIR cannot be written (read-only, pe
     } finally {
       stop.uninstall();
     }
+    // The diagnostics of the run, from leaders.db (a distributed run keeps them in PostgreSQL:
+    // there only the rejected samples are printed).
+    const found = distributed === null ? readRunDiagnostics(openDatabase, runDiagnostics, summary.outDir, show) : null;
     if (!values.quiet) {
-      for (const source of summary.rejectedSamples) {
-        for (const d of source.diagnostics) if (d.severity === 'error') io.stderr.write(formatDiagnosticLine(source.path, d) + '\n');
+      if (found === null) {
+        for (const source of summary.rejectedSamples) {
+          for (const d of source.diagnostics) if (d.severity === 'error') io.stderr.write(formatDiagnosticLine(source.path, d) + '\n');
+        }
+      } else {
+        const counts = formatRuleCounts(found);
+        if (counts !== null) io.stderr.write(`${counts}\n`);
+        for (const d of found.first) io.stderr.write(formatDiagnosticLine(d.source, d) + '\n');
+        const more = found.errors + found.warnings - found.first.length;
+        if (more > 0) io.stderr.write(`… and ${more} more: see ${summary.outDir}/report.json\n`);
       }
-      const more = summary.counts.rejected - summary.rejectedSamples.length;
-      if (more > 0) io.stderr.write(`… and ${more} more rejected sources: see ${summary.outDir}/report.json\n`);
     }
     if (summary.interrupted !== null) return signalExitCode[summary.interrupted];
-    return summary.counts.rejected > 0 ? ExitCode.failed : ExitCode.ok;
+    if (summary.counts.rejected > 0) return ExitCode.failed;
+    const why = found === null ? null : warningFailure(found, false, maxWarnings);
+    if (why !== null) {
+      if (!values.quiet) io.stderr.write(`leaderpages ingest: failed: ${why}\n`);
+      return ExitCode.failed;
+    }
+    return ExitCode.ok;
   },
 };
+
+function readRunDiagnostics(
+  open: typeof import('../sinks/openDatabase.js').openDatabase,
+  read: typeof import('./runDiagnostics.js').runDiagnostics,
+  outDir: string,
+  show: number,
+): ReturnType<typeof read> {
+  const db = open(join(outDir, 'leaders.db'), { readonly: true });
+  try {
+    return read(db, show);
+  } finally {
+    db.close();
+  }
+}

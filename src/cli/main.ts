@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The leaderpages command line: a thin dispatcher over the command table.
+// Command modules are light (help text and flags); each imports its machinery only when it runs,
+// so `--help` and `--version` start in about the time Node itself takes.
 
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, UsageError, type Command, type CommandIO } from './Command.js';
+import { didYouMean } from './didYouMean.js';
 import { parseCommand } from './parseCommand.js';
 import { ingestCommand } from './ingestCommand.js';
 import { validateCommand } from './validateCommand.js';
@@ -22,26 +25,55 @@ function usage(): string {
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
+Options:
+  -h, --help       show this help ('leaderpages help <command>' for a command's)
+  -v, --version    print the package, parser and record versions
+
 Run 'leaderpages <command> --help' for a command's options.
+Exit codes: 0 success, 1 input rejected (errors in pages), 2 usage or configuration error.
 `;
+}
+
+function unknownCommand(name: string, io: CommandIO): number {
+  const hint = didYouMean(name, commands.map((c) => c.name));
+  io.stderr.write(`leaderpages: unknown command '${name}'.${hint}\n\n${usage()}`);
+  return ExitCode.usage;
+}
+
+/** The flag parseArgs complained about, from its message ("Unknown option '--bogus'…"). */
+function unknownFlag(error: Error): string | null {
+  const match = /Unknown option '(-{1,2}[^']+)'/.exec(error.message);
+  return match?.[1] ?? null;
+}
+
+async function versions(): Promise<string> {
+  const [{ packageVersion }, { PARSER_VERSION, RECORD_VERSION }] = await Promise.all([import('./packageVersion.js'), import('../version.js')]);
+  return `leaderpages ${packageVersion()} (parser ${PARSER_VERSION}, record version ${RECORD_VERSION})\n`;
 }
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+  if (name === undefined || name === '-h' || name === '--help') {
     (name === undefined ? io.stderr : io.stdout).write(usage());
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
-  if (name === '--version' || name === '-v') {
-    const { PARSER_VERSION } = await import('../version.js');
-    io.stdout.write(`${PARSER_VERSION}\n`);
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.stdout.write(usage());
+      return ExitCode.ok;
+    }
+    const command = commands.find((c) => c.name === topic);
+    if (command === undefined) return unknownCommand(topic, io);
+    io.stdout.write(command.help + '\n');
+    return ExitCode.ok;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(await versions());
     return ExitCode.ok;
   }
   const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
-    io.stderr.write(`leaderpages: unknown command '${name}'\n\n${usage()}`);
-    return ExitCode.usage;
-  }
+  if (command === undefined) return unknownCommand(name, io);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help + '\n');
     return ExitCode.ok;
@@ -54,7 +86,14 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION for bad flags.
     const code = (error as { code?: unknown }).code;
     if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr.write(`leaderpages ${name}: ${(error as Error).message}\nRun 'leaderpages ${name} --help' for usage.\n`);
+      let message = (error as Error).message;
+      const flag = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownFlag(error as Error) : null;
+      if (flag !== null) {
+        message = `unknown option '${flag}'.${didYouMean(flag.replace(/^-+/, ''), Object.keys(command.options ?? {}), (s) => `'--${s}'`)}`;
+      }
+      const { ConfigError } = await import('../config/loadConfig.js');
+      const helpHint = error instanceof ConfigError ? '' : `Run 'leaderpages ${name} --help' for usage.\n`;
+      io.stderr.write(`leaderpages ${name}: ${message}\n${helpHint}`);
       return ExitCode.usage;
     }
     const fault = describeFault(error);
@@ -68,9 +107,24 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`| head -1`, `| true`) closes the pipe: stop quietly, as Unix tools do,
+ * instead of dying with an EPIPE stack trace. A closed stderr is ignored (the work goes on).
+ */
+function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
+  exitQuietlyOnClosedPipe();
+  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
     (code) => {
       process.exitCode = code;
     },

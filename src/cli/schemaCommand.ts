@@ -3,12 +3,17 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { jsonSchemaPath, jsonSchemaText } from '../schema/toJsonSchema.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
+
+/** Where `leaderpages schema` writes by default (kept here so --help does not load zod). */
+const jsonSchemaPath = 'schemas/leader-profile.schema.json';
+
+const options = { out: { type: 'string' }, stdout: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } } as const;
 
 export const schemaCommand: Command = {
   name: 'schema',
   summary: 'Write the record JSON Schema (draft 2020-12) generated from the zod schema',
+  options,
   help: `Usage: leaderpages schema [--out FILE | --stdout | --check]
 
 Generate the JSON Schema (draft 2020-12) of a leader record from the zod schema in
@@ -23,13 +28,10 @@ Options:
 Exit codes: 0 written (or up to date with --check), 1 out of date (--check), 2 usage error.`,
 
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { out: { type: 'string' }, stdout: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } },
-    });
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
     if (positionals.length > 0) throw new UsageError(`schema takes no arguments (got '${positionals[0]}').`);
     if (values.stdout && (values.check || values.out !== undefined)) throw new UsageError('--stdout cannot be combined with --out or --check.');
+    const { jsonSchemaText } = await import('../schema/toJsonSchema.js');
     const text = jsonSchemaText();
     if (values.stdout) {
       io.stdout.write(text);

@@ -10,7 +10,7 @@ export const FaultExitCode = {
   locked: 2,
   /** The output cannot be created or written: read-only file system, permission denied (EX_CANTCREAT). */
   cannotWrite: 73,
-  /** The disk (or quota) is full (EX_IOERR). */
+  /** The disk (or quota) is full, or another I/O error, or the database was damaged mid-run (EX_IOERR). */
   diskFull: 74,
   /** An internal fault: a bug (EX_SOFTWARE). */
   internal: 70,
@@ -63,8 +63,17 @@ export function describeFault(error: unknown, context: FaultContext = {}): UserF
       message: `${where} is locked by another program (a long read or write); close it, or wait, and run again.`,
     };
   }
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
+    return {
+      exitCode: FaultExitCode.diskFull,
+      message: `${where} was damaged during the run (${code}): run again; the next run moves it aside and rebuilds it from the sources.`,
+    };
+  }
   if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) {
-    return { exitCode: FaultExitCode.diskFull, message: `I/O error while writing ${where} (${code}): check the disk, then run again.` };
+    return {
+      exitCode: FaultExitCode.diskFull,
+      message: `I/O error while writing ${where} (${code}; the disk may be full, or a file-size limit reached): check the disk, then run again.`,
+    };
   }
   return null;
 }

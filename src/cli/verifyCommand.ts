@@ -4,10 +4,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
-import { loadConfig } from '../config/loadConfig.js';
-import { findDamage } from '../sinks/checkDatabase.js';
-import { checkExports } from '../sinks/checkExports.js';
 import { currentHolder } from '../ingest/OutputLock.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
 
@@ -32,6 +28,13 @@ Exit codes: 0 the folder matches its database, 1 it does not (drift or a damaged
 2 usage error (no leaders.db in DIR), or an ingest is writing DIR right now (run again later).`,
 
   async run(args, io) {
+    // Imported here, not at the top, so that --help of any command does not load SQLite.
+    const [{ default: Database }, { loadConfig }, { findDamage }, { checkExports }] = await Promise.all([
+      import('better-sqlite3'),
+      import('../config/loadConfig.js'),
+      import('../sinks/checkDatabase.js'),
+      import('../sinks/checkExports.js'),
+    ]);
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,

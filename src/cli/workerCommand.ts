@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { redactSecrets, redactUrl } from '../distributed/connectionUrls.js';
-import { startWorker } from '../distributed/runWorker.js';
 import { ExitCode, UsageError, type Command } from './Command.js';
 import { distributedFlags, distributedHelp, distributedUrls, withSecretsRedacted } from './distributedOptions.js';
 
@@ -30,7 +29,8 @@ lock expires; a job that stalls workers three times is reported with queue-job-f
 
 Options:
 ${distributedHelp}
-  --concurrency N    pages in flight and parser threads (default: one per core)
+  --concurrency N    parser threads (default: one per core); twice as many pages are in flight,
+                     so one page's queue and database round trips overlap another's parse
   --lock-ms MS       job lock duration: a dead worker's jobs are taken over after about this
                      long (default: 30000)
   --worker-memory MB heap limit per parser thread; a page that needs more is rejected with
@@ -60,6 +60,8 @@ Exit codes: 0 stopped by a signal, 2 usage or configuration error (bad URL, unre
       if (!values.quiet) io.stderr.write(redactSecrets(line, urls.secrets) + '\n');
     };
     const counts = { written: 0, rejected: 0, stale: 0, failed: 0 };
+    // Imported here, not at the top, so that --help of any command does not load BullMQ and pg.
+    const { startWorker } = await import('../distributed/runWorker.js');
     const worker = await withSecretsRedacted(urls.secrets, () =>
       startWorker({
         ...urls,
@@ -76,7 +78,10 @@ Exit codes: 0 stopped by a signal, 2 usage or configuration error (bad URL, unre
     const signal = await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]).then(() => 'stop');
     void signal;
     await worker.close();
+    const t = worker.timings;
+    const perJob = (ms: number): string => (t.jobs > 0 ? (ms / t.jobs).toFixed(1) : '0');
     log(`worker: stopped: ${counts.written} written, ${counts.rejected} rejected, ${counts.failed} failed${counts.stale > 0 ? `, ${counts.stale} stale (an older run's)` : ''}`);
+    log(`worker: per page: ${perJob(t.decodeMs)} ms decode + ${perJob(t.parseMs)} ms parse (incl. wait for a thread) + ${perJob(t.writeMs)} ms PostgreSQL`);
     return ExitCode.ok;
   },
 };

@@ -41,7 +41,12 @@ export interface PipelineOptions {
   };
 }
 
-export type UserConfig = Partial<PipelineOptions>;
+/** What a pipeline.config file may set: any key; sections, chrome and themes merge key by key over the defaults. */
+export type UserConfig = Partial<Omit<PipelineOptions, 'sections' | 'chrome' | 'themes'>> & {
+  sections?: Partial<Record<SectionKey, Partial<SectionDefinition>>>;
+  chrome?: Partial<PipelineOptions['chrome']>;
+  themes?: Partial<PipelineOptions['themes']>;
+};
 
 export interface PipelineConfig extends PipelineOptions {
   /** Effective severity of a rule, or null when it is turned off. */

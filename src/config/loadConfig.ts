@@ -1,40 +1,46 @@
-// Load a pipeline config file (.ts via tsx, or .js/.mjs) and merge it over the built-in defaults.
-// Without --config, ./pipeline.config.ts (or .js/.mjs) in the working directory is used when present.
+// Load a pipeline config file, check it (every problem with its key path), and merge it over the
+// built-in defaults. Without --config, ./pipeline.config.{ts,mts,cts,js,mjs,cjs} is used when present.
 
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { relative, resolve } from 'node:path';
 import { UsageError } from '../cli/Command.js';
 import { configWith, defaultConfig } from './defaultConfig.js';
+import { configExtensions } from './importConfigFile.js';
 import type { PipelineConfig, UserConfig } from './PipelineConfig.js';
 
-const conventionalNames = ['pipeline.config.ts', 'pipeline.config.mjs', 'pipeline.config.js'];
-
-async function importConfig(file: string): Promise<UserConfig> {
-  const url = pathToFileURL(file).href;
-  const loaded: unknown = file.endsWith('.ts') || file.endsWith('.mts')
-    ? await (await import('tsx/esm/api')).tsImport(url, import.meta.url)
-    : await import(url);
-  const config = (loaded as { default?: unknown }).default;
-  if (config === null || typeof config !== 'object') {
-    throw new UsageError(`config ${file} has no default export object (use export default defineConfig({...})).`);
-  }
-  return config as UserConfig;
-}
+/** A config that does not load or does not pass the schema: the CLI prints it and exits 2. */
+export class ConfigError extends UsageError {}
 
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<PipelineConfig> {
   let file: string | undefined;
   if (explicit !== undefined) {
     file = resolve(cwd, explicit);
-    if (!existsSync(file)) throw new UsageError(`config file not found: ${explicit}`);
+    if (!existsSync(file)) throw new ConfigError(`config file not found: ${explicit}`);
   } else {
-    file = conventionalNames.map((name) => resolve(cwd, name)).find((candidate) => existsSync(candidate));
+    file = configExtensions.map((extension) => resolve(cwd, `pipeline.config${extension}`)).find((candidate) => existsSync(candidate));
   }
   if (file === undefined) return defaultConfig;
+  const shown = explicit ?? relative(cwd, file);
+  const [{ importConfigFile }, { validateConfig }] = await Promise.all([import('./importConfigFile.js'), import('./validateConfig.js')]);
+  let loaded: unknown;
   try {
-    return configWith(await importConfig(file));
+    loaded = await importConfigFile(file);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot load config ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = /\b(module|require|exports) is not defined in ES module scope/.test(message)
+      ? ` (the nearest package.json says "type": "module", so a .js config is an ES module: use export default, or rename it .cjs)`
+      : '';
+    throw new ConfigError(`cannot load config ${shown}: ${message}${hint}`);
   }
+  if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
+    throw new ConfigError(`config ${shown} has no default export object (use export default defineConfig({ ... }) or module.exports = { ... }).`);
+  }
+  const { config, problems } = validateConfig(loaded);
+  if (config === null) {
+    const lines = problems.map((p) => `  ${p.path}: ${p.message}`);
+    throw new ConfigError(`invalid config ${shown} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+  }
+  // A key set to undefined means "not set", not "set to nothing".
+  const given = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
+  return configWith(given as UserConfig);
 }

@@ -9,6 +9,13 @@ export interface RuleInfo {
   defaultSeverity: Severity;
   /** A short example of input that triggers the rule. */
   example: string;
+  /** Set when the config cannot change this rule's severity, saying why (the config check refuses it). */
+  fixed?: string;
+  /**
+   * Set when a page reported by this rule can still be written without the value it is about: what is
+   * left out. Such a message always says so, and with the rule 'off' a value-dropped warning stands in.
+   */
+  drops?: string;
 }
 
 export const rules = {
@@ -23,9 +30,21 @@ export const rules = {
     example: '(a PNG image saved as page.html)',
   },
   'invalid-encoding': {
-    description: 'The bytes are not valid UTF-8; bad sequences were replaced with U+FFFD.',
+    description: 'The bytes are not valid UTF-8 (or declare an encoding that does not exist); bad sequences were replaced with U+FFFD.',
     defaultSeverity: 'warning',
-    example: 'Bill Carr\\xff (a Latin-1 byte in a UTF-8 file)',
+    example: 'Bill Carr\\xff (a Latin-1 byte in a UTF-8 file that also holds UTF-8 characters)',
+  },
+  'encoding-guessed': {
+    description:
+      'The encoding was guessed: the page is not valid UTF-8 and declares nothing (read as windows-1252), or it declares a legacy encoding but its bytes are valid UTF-8 (read as UTF-8).',
+    defaultSeverity: 'warning',
+    example: 'Jos\\xe9 Mart\\xednez (Latin-1 bytes, no <meta charset>)',
+  },
+  'replacement-character': {
+    description: 'A field of the record holds U+FFFD, a character the decoder could not read; the page is rejected rather than publish a damaged value.',
+    defaultSeverity: 'error',
+    example: 'Jos\\xe9 in a page that also holds UTF-8 characters, so it cannot be read as one encoding',
+    fixed: 'a record with a damaged field is never written',
   },
   'file-too-large': {
     description: 'The file is larger than the configured limit (maxFileBytes) and was not read.',
@@ -57,6 +76,11 @@ export const rules = {
     defaultSeverity: 'error',
     example: 'ArchetypesLeadersMethodologyTake the Quiz (as the only line above the profile)',
   },
+  'learned-chrome': {
+    description: 'A field held text that repeats on many pages of the ingest batch outside any field (navigation, breadcrumbs, footers, calls to action): template, not content. It was removed from the field (a name holding it yields no record).',
+    defaultSeverity: 'warning',
+    example: '> "Ship it." Want to know how you compare? (the footer line on every page of the batch)',
+  },
   'missing-section': {
     description: 'A required section (the dimension profile) is absent.',
     defaultSeverity: 'error',
@@ -76,26 +100,31 @@ export const rules = {
     description: 'A heading that is not one of the known sections or their aliases; its content is ignored.',
     defaultSeverity: 'warning',
     example: '## Fun Facts',
+    drops: "the section's content is left out of the record",
   },
   'malformed-percentage': {
     description: 'A dimension score that is not a whole-number percentage.',
     defaultSeverity: 'error',
     example: 'Strategic Vision seventy%',
+    drops: 'the dimension is left out of the record',
   },
   'percentage-out-of-range': {
     description: 'A dimension score outside 0–100.',
     defaultSeverity: 'error',
     example: 'Strategic Vision 170%',
+    drops: 'the dimension is left out of the record',
   },
   'duplicate-dimension': {
     description: 'The same dimension appears twice in the profile; the first is kept.',
     defaultSeverity: 'error',
     example: 'Strategic Vision 70%\\nStrategic Vision 80%',
+    drops: 'the later score is left out of the record',
   },
   'unknown-dimension': {
     description: 'A dimension name that is not in the catalogue; it is left out of the record.',
     defaultSeverity: 'warning',
     example: 'Charisma 95%',
+    drops: 'the dimension is left out of the record',
   },
   'missing-dimension': {
     description: 'A catalogue dimension is absent from the profile.',
@@ -106,6 +135,7 @@ export const rules = {
     description: 'A line in the quotes section that is neither a quoted text nor an attribution.',
     defaultSeverity: 'warning',
     example: '— On product (an attribution with no quote before it)',
+    drops: 'the line is left out of the record',
   },
   'quote-unmarked': {
     description: 'A text in the quotes section was taken as a quotation without quotation marks or quote markup (a guess).',
@@ -136,6 +166,13 @@ export const rules = {
     description: 'The parser crashed or ran out of memory on this page (see ingest --worker-memory); the page was skipped and the batch went on.',
     defaultSeverity: 'error',
     example: '(a 5 MB page of tiny paragraphs with --worker-memory 16)',
+  },
+  'value-dropped': {
+    description:
+      "A value was left out of the record by a rule that is turned off in the config (its message is the rule's own). Data never vanishes without a diagnostic.",
+    defaultSeverity: 'warning',
+    example: "rules: { 'unknown-dimension': 'off' } and a page listing Charisma 95%",
+    fixed: 'it is how a value left out of a record is still reported when the rule that left it out is off',
   },
   'duplicate-id': {
     description: 'Two sources produce the same leader id; the first by path wins and this one is rejected.',
@@ -171,6 +208,16 @@ export const rules = {
     description: "A distributed ingest's queue job for this page failed for good (its bytes did not match their sha256, or it stalled a worker process more than twice); the page was skipped and the batch went on.",
     defaultSeverity: 'error',
     example: '(a page whose job arrives with bytes that hash differently from the source)',
+  },
+  'markup-in-text': {
+    description: 'Text holds markup written as text (a tag decoded from entities, a raw tag in a text page, Markdown link syntax in a value); it is kept as literal text, never turned into markup: escape fields on render.',
+    defaultSeverity: 'warning',
+    example: '<p>&lt;img src=x onerror=alert(1)&gt;</p>',
+  },
+  'unclosed-markup': {
+    description: 'An element that is never read (svg, script, a hidden element …) or a comment is never closed, so the text after it was read as part of it and left out.',
+    defaultSeverity: 'warning',
+    example: '<p>Bio <svg onload=alert(1)> and the rest of the page</p>',
   },
 } as const satisfies Record<string, RuleInfo>;
 

@@ -75,8 +75,15 @@ export class PageQueue {
   }
 
   /** Wait until no job is outstanding, calling `tick` with how many of this run's jobs are done. */
-  async drain(tick: (done: number) => void): Promise<void> {
+  async drain(tick: (done: number) => void, stopping: () => boolean = () => false): Promise<void> {
+    let dropped = false;
     for (;;) {
+      if (stopping() && !dropped) {
+        // Stopping early: jobs not yet taken are dropped (the next run enqueues them again); taken ones finish.
+        dropped = true;
+        this.foreign.length = 0;
+        await this.queue.drain(true);
+      }
       const outstanding = await this.outstanding();
       if (outstanding === 0 && this.foreign.length > 0) {
         await this.add(this.foreign.splice(0));

@@ -3,6 +3,7 @@
 // any text that might quote them.
 
 import type { RedisOptions } from 'ioredis';
+import { UsageError } from '../cli/Command.js';
 
 /** The URL with its password (if any) replaced by `***`, for display. */
 export function redactUrl(url: string): string {
@@ -48,7 +49,7 @@ export function redisConnection(url: string): RedisOptions {
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`--queue: not a URL: ${redactUrl(url)}`);
+    throw new UsageError(`--queue: not a URL: ${redactUrl(url)}`);
   }
   const auth = {
     ...(parsed.username === '' ? {} : { username: decodeURIComponent(parsed.username) }),
@@ -74,7 +75,7 @@ export function redisConnection(url: string): RedisOptions {
       };
     }
     default:
-      throw new Error(`--queue: expected a redis://, rediss:// or redis+unix:// URL, not ${redactUrl(url)}`);
+      throw new UsageError(`--queue: expected a redis://, rediss:// or redis+unix:// URL, not ${redactUrl(url)}`);
   }
 }
 

@@ -3,24 +3,26 @@
 // wait for the workers to drain the queue with the embedded progress display, then run the steps that
 // need the whole batch once: the theme lexicon pass, failed jobs, prune, exports and the report.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { UsageError } from '../cli/Command.js';
 import { lexiconLimit, lexiconThemes } from '../ingest/BatchLearning.js';
 import { walkSources, type SkippedEntry, type SourceRef } from '../ingest/discoverSources.js';
+import { acquireOutputLock, type LockHolder } from '../ingest/OutputLock.js';
+import { prepareOutDir } from '../ingest/prepareOutDir.js';
 import { formatIngestSummary } from '../ingest/formatIngestSummary.js';
 import type { IngestOptions, IngestSummary } from '../ingest/runIngest.js';
 import { Progress } from '../ingest/Progress.js';
 import { readSource } from '../ingest/readSource.js';
 import { ReportWriter, type ReportMissing, type ReportSource } from '../ingest/ReportWriter.js';
 import type { ParseItem } from '../ingest/ParseJob.js';
-import { openPostgres } from '../sinks/postgres/openPostgres.js';
 import { PgRunStore, type PgKnownSource } from '../sinks/postgres/PgRunStore.js';
 import { writePageOutcome, type PageWriteContext } from '../sinks/postgres/writePageOutcome.js';
 import { PARSER_VERSION } from '../version.js';
 import { configFingerprint, plainOptions } from './configFingerprint.js';
 import { redactUrl, redisConnection } from './connectionUrls.js';
+import { openSink, reachQueue } from './connectServices.js';
 import { exportFromSink } from './exportFromSink.js';
 import { encodePageJob } from './PageJob.js';
 import { PageQueue } from './PageQueue.js';
@@ -48,10 +50,29 @@ const chunkSize = 256;
 export async function runDistributedIngest(options: DistributedIngestOptions): Promise<DistributedIngestSummary> {
   const startedAt = new Date().toISOString();
   const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false });
-  const { sources } = discovery;
   const outDir = resolve(options.cwd, options.out);
-  mkdirSync(outDir, { recursive: true });
-  const pg = await openPostgres(options.sinkUrl, { max: 4 });
+  prepareOutDir(join(outDir, 'leaders'));
+  // The output folder is written by one ingest at a time, embedded or distributed (see OutputLock).
+  const lock = await acquireOutputLock(outDir, {
+    wait: options.wait ?? false,
+    onWait: (holder: LockHolder) => {
+      if (!options.quiet) options.stderr.write(`leaderpages: waiting for another ingest (pid ${holder.pid}, started ${holder.startedAt}) writing ${outDir}\n`);
+    },
+  });
+  try {
+    return await produceLocked(options, startedAt, discovery, outDir);
+  } finally {
+    lock.release();
+  }
+}
+
+async function produceLocked(
+  options: DistributedIngestOptions,
+  startedAt: string,
+  discovery: { sources: SourceRef[]; skipped: SkippedEntry[] },
+  outDir: string,
+): Promise<DistributedIngestSummary> {
+  const pg = await openSink(options.sinkUrl, 4);
   const store = await PgRunStore.open(pg);
   if (store === null) {
     await pg.end();
@@ -60,9 +81,17 @@ export async function runDistributedIngest(options: DistributedIngestOptions): P
   const connection = redisConnection(options.queueUrl);
   const redis = new Redis(connection);
   redis.on('error', () => {});
+  try {
+    await reachQueue(redis, options.queueUrl);
+  } catch (error) {
+    redis.disconnect();
+    await store.close();
+    await pg.end();
+    throw error;
+  }
   const queue = new PageQueue(options.queueName, connection, options.maxWaiting);
   try {
-    return await produce(options, startedAt, sources, discovery.skipped, outDir, store, redis, queue);
+    return await produce(options, startedAt, discovery.sources, discovery.skipped, outDir, store, redis, queue);
   } finally {
     await queue.close();
     redis.disconnect();
@@ -111,7 +140,8 @@ async function produce(
     drained = Math.max(drained, done);
   };
   try {
-    for (let start = 0; start < sources.length; start += chunkSize) {
+    const stopping = (): boolean => options.stop?.requested ?? false;
+    for (let start = 0; start < sources.length && !stopping(); start += chunkSize) {
       const chunk = sources.slice(start, start + chunkSize);
       const reads = await Promise.all(chunk.map((s) => readSource(s, null, config)));
       const items: ParseItem[] = [];
@@ -127,9 +157,9 @@ async function produce(
       await queue.add(items.filter((i) => !unchanged.has(i.path)).map((i) => encodePageJob(i, run, firstPass)));
       advanceTo(Math.max(0, queue.added - (await queue.outstanding())));
     }
-    await queue.drain(advanceTo);
+    await queue.drain(advanceTo, stopping);
 
-    const secondPass = await themePass({ store, run, learning, fileThemes: lexiconFile, storedThemes: stored, startLexicon, configSha256 });
+    const secondPass = stopping() ? null : await themePass({ store, run, learning, fileThemes: lexiconFile, storedThemes: stored, startLexicon, configSha256 });
     if (secondPass !== null) {
       const settings = await storeParseSettings(redis, options.queueName, {
         options: plainOptions(config), lexicon: secondPass.lexicon, configSha256, provisionalIfInferred: false,
@@ -140,8 +170,9 @@ async function produce(
         const reads = await Promise.all(chunk.map((s) => readSource(s, null, config)));
         await queue.add(reads.flatMap((r) => ('parse' in r ? [encodePageJob(r.parse, run, settings)] : [])));
       }
-      await queue.drain(() => {});
+      await queue.drain(() => {}, stopping);
     }
+    const interrupted = options.stop?.signal ?? null;
 
     const failed = await queue.takeFailed(run, async (job) => {
       const reason = job.failedReason || 'unknown failure';
@@ -152,9 +183,10 @@ async function produce(
       }, { ...writeContext, provisional: true });
     });
 
-    const gone = await store.missingSources(run);
+    // A stopped run saw only some sources: it reports nothing missing and prunes nothing.
+    const gone = interrupted !== null ? [] : await store.missingSources(run);
     const missing: ReportMissing[] = gone.map((m) => ({ path: m.path, id: m.leaderId, pruned: options.prune }));
-    const pruned = options.prune ? await store.pruneMissing(run) : 0;
+    const pruned = options.prune && interrupted === null ? await store.pruneMissing(run) : 0;
 
     const fingerprint = await store.leadersFingerprint();
     if (recovering || pruned > 0 || fingerprint !== (await store.getMeta('exports_fingerprint')) || !existsSync(join(outDir, 'leaders.ndjson'))) {
@@ -172,12 +204,13 @@ async function produce(
     }
     const finishedAt = new Date().toISOString();
     const skipped = skippedEntries.filter((e) => config.severityOf(e.rule) !== null).map((e) => ({ ...e, severity: config.severityOf(e.rule) }));
-    await report.finish({ startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions }, missing, { skipped });
+    const runReport = { startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions, ...(interrupted !== null ? { interrupted: true } : {}) };
+    await report.finish(runReport, missing, { skipped });
     await store.finishRun(run, finishedAt, counts);
-    const summary = formatIngestSummary(counts, progress.elapsedMs, outDir, { skipped: skipped.length, sourcesTotal: sources.length });
+    const summary = formatIngestSummary(counts, progress.elapsedMs, outDir, { skipped: skipped.length, interrupted, sourcesTotal: sources.length });
     progress.finish(`${summary} (${queue.added} jobs queued${failed > 0 ? `, ${failed} failed` : ''})`);
     return {
-      outDir, counts, missing, rejectedSamples, elapsedMs: progress.elapsedMs, healed: [], skipped, damagedDatabase: null, interrupted: null,
+      outDir, counts, missing, rejectedSamples, elapsedMs: progress.elapsedMs, healed: [], skipped, damagedDatabase: null, interrupted,
       enqueued: queue.added, failed,
     };
   } catch (error) {

@@ -3,11 +3,13 @@
 // its thread is rejected alone with parser-crash) and writes the outcome to PostgreSQL in one transaction.
 // A job a killed worker held is found stalled by the others (BullMQ) and parsed again.
 
+import type { ParseOutcome } from '../ingest/ParseJob.js';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { resolveConfig } from '../config/defineConfig.js';
 import { WorkerPool } from '../ingest/WorkerPool.js';
-import { openPostgres, type PgPool } from '../sinks/postgres/openPostgres.js';
+import type { PgPool } from '../sinks/postgres/openPostgres.js';
+import { openSink, reachQueue } from './connectServices.js';
 import { writePageOutcome, type PageWriteResult } from '../sinks/postgres/writePageOutcome.js';
 import { redisConnection } from './connectionUrls.js';
 import { CorruptJobError, decodePageJob, type PageJobData } from './PageJob.js';
@@ -17,7 +19,7 @@ export interface DistributedWorkerOptions {
   queueUrl: string;
   sinkUrl: string;
   queueName: string;
-  /** Jobs in flight, and parser threads. */
+  /** Parser threads; twice as many jobs are in flight. */
   concurrency: number;
   /** How long a job's lock lasts without renewal: a killed worker's jobs are taken over after about this long. */
   lockMs: number;
@@ -33,7 +35,19 @@ interface SettingsPool {
   inFlight: number;
 }
 
+/** Where a worker's time went, summed over its jobs (wall time per job phase; jobs overlap). */
+export interface WorkerTimings {
+  jobs: number;
+  /** Inflate and sha256 check. */
+  decodeMs: number;
+  /** Waiting for and running the parse on a parser thread. */
+  parseMs: number;
+  /** The page's PostgreSQL transaction. */
+  writeMs: number;
+}
+
 export interface DistributedWorker {
+  readonly timings: WorkerTimings;
   /** Finish the jobs in hand, then stop. */
   close(): Promise<void>;
 }
@@ -44,11 +58,13 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Di
   redis.on('error', () => {});
   let pg: PgPool;
   try {
-    pg = await openPostgres(options.sinkUrl, { max: options.concurrency });
+    await reachQueue(redis, options.queueUrl);
+    pg = await openSink(options.sinkUrl, options.concurrency * 2);
   } catch (error) {
     redis.disconnect();
     throw error;
   }
+  const timings: WorkerTimings = { jobs: 0, decodeMs: 0, parseMs: 0, writeMs: 0 };
   // One parser pool per settings (a run's passes differ in their lexicon); an idle older one is closed.
   const pools = new Map<string, Promise<SettingsPool>>();
   const poolFor = (key: string): Promise<SettingsPool> => {
@@ -82,8 +98,15 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Di
 
   const processJob = async (job: Job<PageJobData>): Promise<PageWriteResult> => {
     let item;
+    let at = performance.now();
+    const lap = (phase: keyof WorkerTimings): void => {
+      const now = performance.now();
+      timings[phase] += now - at;
+      at = now;
+    };
     try {
       item = decodePageJob(job.data);
+      lap('decodeMs');
     } catch (error) {
       // Bytes that do not match their hash will not match on a retry either.
       if (error instanceof CorruptJobError) throw new UnrecoverableError(error.message);
@@ -92,10 +115,16 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Di
     const entry = await poolFor(job.data.settings);
     entry.inFlight++;
     try {
-      const [outcome] = await entry.pool.parse([item]);
-      if (outcome === undefined) throw new Error('the parser returned no outcome');
+      const [packed] = await entry.pool.parse([item]);
+      if (packed === undefined) throw new Error('the parser returned no outcome');
+      // The pool hands outcomes over serialized once (PackedOutcome); the themes are settled by the producer's theme pass.
+      const { themeRun: _themeRun, ...outcome } = JSON.parse(packed.json) as ParseOutcome & { themeRun?: unknown };
+      lap('parseMs');
       const provisional = entry.settings.provisionalIfInferred && outcome.kind === 'parsed' && outcome.diagnostics.some((d) => d.rule === 'themes-inferred');
-      return await writePageOutcome(pg, outcome, { run: job.data.run, configSha256: entry.settings.configSha256, provisional, severityOf: entry.severityOf });
+      const result = await writePageOutcome(pg, outcome, { run: job.data.run, configSha256: entry.settings.configSha256, provisional, severityOf: entry.severityOf });
+      lap('writeMs');
+      timings.jobs++;
+      return result;
     } finally {
       entry.inFlight--;
     }
@@ -103,7 +132,8 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Di
 
   const worker = new Worker<PageJobData, PageWriteResult>(options.queueName, processJob, {
     connection,
-    concurrency: options.concurrency,
+    // Twice the parser threads: one page's queue and database round trips overlap another's parse.
+    concurrency: options.concurrency * 2,
     lockDuration: options.lockMs,
     stalledInterval: Math.max(500, Math.floor(options.lockMs / 2)),
     // A page whose job stalls three times (it kills whole worker processes) fails, and is reported.
@@ -117,6 +147,7 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Di
   await worker.waitUntilReady();
 
   return {
+    timings,
     async close() {
       await worker.close();
       for (const entry of pools.values()) {

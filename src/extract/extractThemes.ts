@@ -5,7 +5,7 @@ import type { Block } from '../file/Block.js';
 import { report, type LeaderFile } from '../file/LeaderFile.js';
 import { brokeForNextWord, minimumWrapWidth } from '../normalize/detectWrapWidth.js';
 import { foldWhitespace } from '../normalize/foldWhitespace.js';
-import { splitThemes } from '../themes/splitThemes.js';
+import { splitThemes, type ThemeSplit } from '../themes/splitThemes.js';
 import { themePageText } from '../themes/themePageText.js';
 import { sectionBlocks } from './sectionBlocks.js';
 import { stripMarker } from './stripMarker.js';
@@ -33,6 +33,11 @@ function sourceLines(file: LeaderFile, block: Block, judgeWrap = true): string[]
 function wrapped(lines: readonly string[], floor: number): boolean {
   const width = lines.reduce((widest, line) => Math.max(widest, line.length), floor);
   return width >= minimumWrapWidth && lines.slice(0, -1).every((line, i) => brokeForNextWord(line.length, lines[i + 1]?.split(' ', 1)[0] ?? '', width));
+}
+
+export function themesInferredMessage(split: ThemeSplit): string {
+  const review = split.themes.map((t) => `"${t}"`).join(', ');
+  return `Key themes had no separators; split into ${split.themes.length} by inference (confidence ${split.confidence.toFixed(2)}): ${review}.`;
 }
 
 /** Join a line that stops mid-phrase to the next one. */
@@ -71,12 +76,14 @@ export function extractThemes(file: LeaderFile): void {
       themes.push(line);
     }
   } else if (only !== undefined && only.kind !== 'listItem' && (only.spans === undefined || only.spans.length < 2)) {
-    const split = splitThemes(stripMarker(only.text), { pageText: themePageText(file.draft.fields), lexicon: file.lexicon });
+    const run = stripMarker(only.text);
+    const pageText = themePageText(file.draft.fields);
+    const split = splitThemes(run, { pageText, lexicon: file.lexicon });
     inferred = split.inferred;
     if (inferred) {
-      const review = split.themes.map((t) => `"${t}"`).join(', ');
-      const message = `Key themes had no separators; split into ${split.themes.length} by inference (confidence ${split.confidence.toFixed(2)}): ${review}.`;
-      report(file, 'themes-inferred', message, only.position, 'themes');
+      report(file, 'themes-inferred', themesInferredMessage(split), only.position, 'themes');
+      // Kept so a batch can split the run again with the themes its other pages listed (see ingest/BatchLearning).
+      file.themeRun = { run, pageText };
     }
     for (const theme of split.themes) {
       positions[`themes[${themes.length}]`] = only.position;

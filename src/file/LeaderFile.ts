@@ -3,7 +3,7 @@
 
 import type { Block } from './Block.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
-import type { RuleId } from '../diagnostics/rules.js';
+import { rules, type RuleId, type RuleInfo } from '../diagnostics/rules.js';
 import type { Position } from './Position.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
 import type { Section } from '../sections/Section.js';
@@ -29,6 +29,13 @@ export interface LeaderFile {
   messages: Diagnostic[];
   /** Set by a stage that found the file unusable; later stages do nothing. */
   fatal: boolean;
+  /** A key-themes run split by inference, with the page text its split weighed: a batch may split it again. */
+  themeRun?: ThemeRun;
+}
+
+export interface ThemeRun {
+  run: string;
+  pageText: string[];
 }
 
 export function createLeaderFile(path: string, bytes: Uint8Array, config: PipelineConfig, lexicon = new ThemeLexicon()): LeaderFile {
@@ -65,12 +72,18 @@ export function report(
   position: Position = wholeFile,
   path?: string,
 ): void {
+  const { drops }: RuleInfo = rules[rule];
   const severity = file.config.severityOf(rule);
-  if (severity === null) return;
+  if (severity === null) {
+    // A value left out of the record is never left out in silence: the always-on rule speaks instead.
+    if (drops !== undefined) report(file, 'value-dropped', `${message} (${rule} is off; ${drops}.)`, position, path);
+    return;
+  }
+  const said = drops === undefined || severity === 'error' || /left out|ignored|is kept/i.test(message);
   const diagnostic: Diagnostic = {
     severity,
     rule,
-    message,
+    message: said ? message : `${message.replace(/\.?$/, '.')} ${drops.charAt(0).toUpperCase()}${drops.slice(1)}.`,
     line: position.start.line,
     column: position.start.column,
     endLine: position.end.line,

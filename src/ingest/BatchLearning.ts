@@ -1,10 +1,21 @@
-// What an ingest batch learns about key themes. The first pass splits every page with the starting
-// lexicon (lexicon file + themes stored by earlier runs); it collects the themes that written pages
-// listed with separators, and the paths of written pages whose themes were inferred. If both exist,
-// those pages are split once more with the batch's themes added. Only paths and theme strings are kept.
+// What an ingest batch learns from all of its pages before any is written, in one place. Every page is
+// parsed once, with the starting lexicon (lexicon file + themes stored by earlier runs). Pages come to
+// `learn` in path order: the themes that pages listed with separators teach the batch lexicon, and pages
+// whose themes were split by inference are held. Once the whole batch is seen, `settle` splits each
+// held run again with the batch lexicon (no second read or parse). Only theme strings, ids and paths
+// are kept, so memory does not grow with page size. A distributed producer can drive the same steps.
 
-import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { PipelineConfig } from '../config/PipelineConfig.js';
+import type { FieldSource } from '../pipeline/parseDocument.js';
+import { themesInferredMessage } from '../extract/extractThemes.js';
+import { LeaderProfile } from '../schema/LeaderProfile.js';
+import { formatPath } from '../schema/validateRecord.js';
+import { isSafeLeaderId } from '../sinks/leaderJsonPath.js';
+import { splitThemes } from '../themes/splitThemes.js';
 import { ThemeLexicon } from '../themes/ThemeLexicon.js';
+import { BatchChrome } from './BatchChrome.js';
+import { BatchIds } from './BatchIds.js';
+import type { PackedOutcome, ParseOutcome } from './ParseJob.js';
 
 /** Lexicon file themes in file order, then every learned theme in code-unit order: one list per set of inputs. */
 export function lexiconThemes(fileThemes: readonly string[], learned: Iterable<string>): string[] {
@@ -18,19 +29,30 @@ export function lexiconThemes(fileThemes: readonly string[], learned: Iterable<s
 export const lexiconLimit = 20_000;
 
 export class BatchLearning {
-  readonly inferredPaths: string[] = [];
+  /** Which sources of the batch claim which id (first by path wins). */
+  readonly ids = new BatchIds();
+  /** Template lines the batch's pages carry outside any field. */
+  readonly chrome = new BatchChrome();
+  #held = 0;
   readonly #taught = new Set<string>();
   #stored: readonly string[] | null = null;
   #startThemes: string[] | null = null;
   #start: ThemeLexicon | null = null;
+  #lexicon: ThemeLexicon | null = null;
 
-  /** `loadStored` is called at most once, and only when a page is parsed: an unchanged re-run never pays for it. */
+  /**
+   * `loadStored` is called at most once, and only when a page is parsed: an unchanged re-run never pays for it.
+   * `splitting` false (themes-inferred turned off) learns ids only: learning from separated themes is
+   * sound only while inferred splits are marked as such.
+   */
   constructor(
     private readonly fileThemes: readonly string[],
     private readonly loadStored: () => readonly string[],
+    private readonly splitting = true,
   ) {}
 
   get startThemes(): string[] {
+    if (!this.splitting) return [...this.fileThemes];
     this.#startThemes ??= lexiconThemes(this.fileThemes, this.#storedThemes());
     return this.#startThemes;
   }
@@ -40,23 +62,71 @@ export class BatchLearning {
     return this.#stored;
   }
 
-  /** Notes a record written by the first pass; true when its themes were inferred (its result is provisional). */
-  written(path: string, themes: readonly string[], diagnostics: readonly Diagnostic[]): boolean {
-    if (diagnostics.some((d) => d.rule === 'themes-inferred')) {
-      this.inferredPaths.push(path);
-      return true;
+  /** A source that is unchanged since the last run, still holding `id`. */
+  unchanged(path: string, id: string | null): void {
+    if (id !== null) this.ids.claim(id, path);
+  }
+
+  /** A parsed (or rejected) page, in path order. */
+  learn(packed: Omit<PackedOutcome, 'json'>): void {
+    if (packed.chrome !== null) this.chrome.learn(packed.chrome);
+    if (packed.id === null) return;
+    // Only a page that will be written teaches: a duplicate or an unusable id is rejected.
+    const first = this.ids.claim(packed.id, packed.path);
+    if (!first || !isSafeLeaderId(packed.id) || !this.splitting) return;
+    if (packed.held) {
+      this.#held++;
+      return;
     }
     this.#start ??= ThemeLexicon.from(this.startThemes);
-    for (const theme of themes) {
+    for (const theme of packed.separatedThemes ?? []) {
       if (this.#taught.size >= lexiconLimit) break;
       if (!this.#start.has(theme)) this.#taught.add(theme);
     }
-    return false;
   }
 
-  /** The lexicon for a second pass over `inferredPaths`, or null when the batch taught nothing they could use. */
-  secondPassThemes(): string[] | null {
-    if (this.inferredPaths.length === 0 || this.#taught.size === 0) return null;
-    return lexiconThemes(this.fileThemes, [...this.#storedThemes(), ...this.#taught]);
+  /** Call once, after the last `learn`: the batch lexicon, or null when held runs stand as they were split. */
+  settle(): ThemeLexicon | null {
+    this.chrome.settle();
+    if (this.#held === 0 || this.#taught.size === 0) return null;
+    this.#lexicon = ThemeLexicon.from(lexiconThemes(this.fileThemes, [...this.#storedThemes(), ...this.#taught]));
+    return this.#lexicon;
+  }
+
+  /**
+   * The outcome to write: a held run split again with the batch lexicon, template text learned from
+   * the batch taken out of its fields (and the record checked again).
+   */
+  apply(outcome: ParseOutcome, config: PipelineConfig): ParseOutcome {
+    if (outcome.kind !== 'parsed') return outcome;
+    const { fields, ...rest } = outcome;
+    const provenance: Record<string, FieldSource> = {};
+    for (const [path, [line, column, endLine, endColumn]] of Object.entries(fields ?? {})) provenance[path] = { line, column, endLine, endColumn };
+    return this.chrome.apply(this.#resplit(rest, config), config, provenance);
+  }
+
+  #resplit(outcome: ParseOutcome, config: PipelineConfig): ParseOutcome {
+    if (outcome.kind !== 'parsed' || outcome.themeRun === undefined) return outcome;
+    const { themeRun, ...rest } = outcome;
+    if (this.#lexicon === null) return rest;
+    const split = splitThemes(themeRun.run, { pageText: themeRun.pageText, lexicon: this.#lexicon });
+    const at = rest.diagnostics.findIndex((d) => d.rule === 'themes-inferred');
+    const inferred = rest.diagnostics[at];
+    const diagnostics = rest.diagnostics.filter((_, i) => i !== at);
+    if (split.inferred && inferred !== undefined) diagnostics.splice(at, 0, { ...inferred, message: themesInferredMessage(split) });
+    const record = { ...rest.record, themes: split.themes };
+    const checked = LeaderProfile.safeParse(record);
+    if (checked.success) return { ...rest, diagnostics, record: checked.data };
+    const where = inferred ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const invalid = checked.error.issues.map((issue) => ({
+      severity: config.severityOf('invalid-record') ?? ('error' as const),
+      rule: 'invalid-record' as const,
+      message: `\`${formatPath(issue.path)}\`: ${issue.message}`,
+      line: where.line,
+      column: where.column,
+      endLine: where.endLine,
+      endColumn: where.endColumn,
+    }));
+    return { kind: 'rejected', path: rest.path, sha256: rest.sha256, bytes: rest.bytes, format: rest.format, diagnostics: [...diagnostics, ...invalid] };
   }
 }

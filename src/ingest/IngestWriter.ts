@@ -1,15 +1,18 @@
-// The one writer of an ingest run. It takes parse outcomes in path order and decides each source:
-// written, unchanged, or rejected (including duplicate-id, where the first path wins). JSON files are
-// written before the transaction that records them commits, so a killed run never leaves the database
-// pointing at a file that is not there; the next run redoes anything uncommitted.
+// The one writer of an ingest run. It takes final parse outcomes (the batch already learned from) in
+// path order and decides each source: written, unchanged, or rejected (including duplicate-id, where the
+// first path wins). Chunks of sources share one transaction. JSON files are written before the
+// transaction that records them commits, so a killed run never leaves the database pointing at a file
+// that is not there; the next run redoes anything uncommitted.
 
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
 import type { LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
-import { writeFileIfChanged } from '../sinks/writeFileAtomic.js';
-import type { BatchLearning } from './BatchLearning.js';
+import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
+import { writeFileIfChanged, writeNewFile } from '../sinks/writeFileAtomic.js';
+import type { BatchIds } from './BatchIds.js';
+import { duplicateIdDiagnostic } from './duplicateId.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
 import type { RenameTracker } from './renamedSources.js';
@@ -24,11 +27,17 @@ export interface IngestWriterOptions {
   configSha256: string;
   /** Sources per transaction. */
   batchSize?: number;
+  /** --prune: a source that turned invalid loses its leaders now, instead of keeping them marked stale. */
+  prune?: boolean;
+  /** Which sources of the batch claim each id, to name them all in a duplicate-id error. */
+  ids?: BatchIds;
   /** Moves of pages to new paths this run (see RenameTracker); null when there can be none. */
   renames?: RenameTracker | null;
+  /** leaders/ was created by this run: files are written in place (no temp file, no compare). */
+  freshLeadersDir?: boolean;
 }
 
-function fileDiagnostic(config: PipelineConfig, rule: 'duplicate-id' | 'invalid-record', message: string): Diagnostic {
+function fileDiagnostic(config: PipelineConfig, rule: 'invalid-record', message: string): Diagnostic {
   return { severity: config.severityOf(rule) ?? 'error', rule, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
@@ -38,11 +47,6 @@ export class IngestWriter {
   filesWritten = 0;
   leadersChanged = false;
   readonly rejectedSamples: ReportSource[] = [];
-  /**
-   * Set during the first pass: it sees every written record, and a record whose themes were inferred is
-   * stored without the config fingerprint, so a run killed before the second pass parses it again.
-   */
-  learning: BatchLearning | null = null;
   private inTransaction = false;
   private pending = 0;
   private readonly batchSize: number;
@@ -51,9 +55,10 @@ export class IngestWriter {
     this.batchSize = options.batchSize ?? 500;
   }
 
-  apply(outcome: ParseOutcome): void {
+  /** `provisional`: stored without the config fingerprint, so the next run parses the source again. */
+  apply(outcome: ParseOutcome, provisional = false): void {
     this.begin();
-    const entry = this.decide(outcome);
+    const entry = this.decide(outcome, provisional);
     this.counts.sources++;
     this.counts[entry.status]++;
     if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
@@ -61,28 +66,9 @@ export class IngestWriter {
     if (++this.pending >= this.batchSize) this.commit();
   }
 
-  /** A second-pass result for a source `apply` already decided: replaces its rows, file and report entry. */
-  revise(outcome: ParseOutcome): void {
-    this.begin();
-    const entry = this.decide(outcome);
-    if (entry.status !== 'written') {
-      this.counts.written--;
-      this.counts[entry.status]++;
-      if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
-    }
-    this.options.report.revise(entry);
-    if (++this.pending >= this.batchSize) this.commit();
-  }
-
-  /** A provisional first-pass result stands (no second pass was needed): give it the config fingerprint. */
-  confirm(path: string): void {
-    this.begin();
-    this.options.store.setConfigSha256(path, this.options.configSha256);
-    if (++this.pending >= this.batchSize) this.commit();
-  }
-
   commit(): void {
     if (!this.inTransaction) return;
+    this.options.store.flushSearch();
     this.options.store.db.exec('COMMIT');
     this.inTransaction = false;
     this.pending = 0;
@@ -95,6 +81,7 @@ export class IngestWriter {
     // SQLite may already have rolled back by itself (disk full, I/O error): a second ROLLBACK would
     // fail and hide the error that matters.
     if (this.options.store.db.inTransaction) this.options.store.db.exec('ROLLBACK');
+    this.options.store.forgetUnindexed();
   }
 
   private begin(): void {
@@ -109,7 +96,7 @@ export class IngestWriter {
     this.options.store.setExportsStale(true);
   }
 
-  private decide(outcome: ParseOutcome): ReportSource {
+  private decide(outcome: ParseOutcome, provisional: boolean): ReportSource {
     const { store, run, config } = this.options;
     if (outcome.kind === 'unchanged') {
       const known = store.knownSource(outcome.path);
@@ -117,19 +104,29 @@ export class IngestWriter {
       if (known !== undefined && known.ownerPath !== null && known.ownerPath !== outcome.path) {
         // An earlier path claimed this id during this run.
         return this.reject(outcome.path, known.sha256, outcome.bytes, known.format, id, [
-          fileDiagnostic(config, 'duplicate-id', `Leader id "${id}" is already produced by ${known.ownerPath}, which comes first by path; this source is skipped.`),
+          duplicateIdDiagnostic(config, id ?? '', known.ownerPath),
         ]);
       }
       store.markUnchanged(outcome.path, run);
       // A stored rejection of the same bytes stands: reported again without parsing.
       const status = known?.status === 'rejected' ? 'rejected' : 'unchanged';
-      return { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
+      const entry: ReportSource = { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
+      if (status === 'rejected') {
+        // Its stale last good record: removed with --prune, else reported again as kept.
+        if (this.options.prune === true) {
+          if (store.deleteLeadersOf(outcome.path) > 0) this.leadersWillChange();
+        } else {
+          const kept = store.leaderIdsOf(outcome.path);
+          if (kept.length > 0) entry.stale = kept;
+        }
+      }
+      return entry;
     }
     if (outcome.kind === 'rejected') {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics, outcome.parseMs);
     }
     const moved = this.options.renames?.adopt(outcome) ?? null;
-    const { record, json, line } = moved ?? outcome;
+    const { record } = moved ?? outcome;
     const file = leaderJsonPath(this.options.leadersDir, record.id);
     if (file === null) {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, [
@@ -138,22 +135,28 @@ export class IngestWriter {
       ], outcome.parseMs);
     }
     const owner = store.ownerOf(record.id);
-    if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run) {
+    // A stale owner (its source is invalid now) gives the id up to a source that yields a record.
+    if (owner !== undefined && owner.sourcePath !== outcome.path && owner.lastSeenRun === run && owner.staleRun === null) {
+      const many = this.options.ids?.describe(record.id) ?? null;
+      const duplicate = duplicateIdDiagnostic(config, record.id, owner.sourcePath);
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, record.id, [
         ...outcome.diagnostics,
-        fileDiagnostic(config, 'duplicate-id', `Leader id "${record.id}" is already produced by ${owner.sourcePath}, which comes first by path; this source is skipped.`),
+        many === null ? duplicate : { ...duplicate, message: many },
       ], outcome.parseMs);
     }
     this.leadersWillChange();
-    if (writeFileIfChanged(file, json)) this.filesWritten++;
-    const provisional = this.learning?.written(outcome.path, record.themes, outcome.diagnostics) ?? false;
+    const json = formatRecordJson(record);
+    if (this.options.freshLeadersDir === true) {
+      writeNewFile(file, json);
+      this.filesWritten++;
+    } else if (writeFileIfChanged(file, json)) this.filesWritten++;
     store.saveSource(
       { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs },
       run,
       outcome.diagnostics,
     );
     store.deleteLeadersOf(outcome.path, record.id);
-    store.replaceLeader(record, line, run);
+    store.replaceLeader(record, formatRecordLine(record), run);
     // The page moved: its leader now belongs to the new path, and the old source row goes.
     if (moved !== null) store.deleteSource(moved.fromPath);
     const entry: ReportSource = { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
@@ -171,8 +174,14 @@ export class IngestWriter {
   ): ReportSource {
     const { store, run } = this.options;
     store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256, parseMs }, run, diagnostics);
-    // A source that no longer yields a record no longer backs the leaders it produced before.
-    if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
-    return { path, format, status: 'rejected', id, diagnostics };
+    // A source that turned invalid keeps its last good record, marked stale (the exports keep it);
+    // only --prune removes it. (Issue 13: an edit that breaks a page must not unpublish its leader.)
+    if (this.options.prune === true) {
+      if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
+      return { path, format, status: 'rejected', id, diagnostics };
+    }
+    store.markStale(path, run);
+    const kept = store.leaderIdsOf(path);
+    return kept.length > 0 ? { path, format, status: 'rejected', id, diagnostics, stale: kept } : { path, format, status: 'rejected', id, diagnostics };
   }
 }

@@ -2,12 +2,13 @@
 
 import type { PipelineOptions } from '../config/PipelineConfig.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
+import type { ThemeRun } from '../file/LeaderFile.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
 
 /** What each parse worker starts with. */
 export interface ParseWorkerData {
   options: PipelineOptions;
-  /** Known themes for splitting run-together theme lines; the same for every page of a pass. */
+  /** Known themes for splitting run-together theme lines; the same for every page of a batch. */
   lexicon: readonly string[];
 }
 
@@ -24,9 +25,6 @@ export interface ParseJob {
   items: ParseItem[];
 }
 
-/** To a worker: a job, or a new lexicon for the jobs after it. */
-export type ParseWorkerMessage = ParseJob | { lexicon: readonly string[] };
-
 export type ParseOutcome =
   /** Same bytes and parser version as the stored result: not parsed again. */
   | { kind: 'unchanged'; path: string; sha256: string; bytes: number }
@@ -40,9 +38,10 @@ export type ParseOutcome =
       record: LeaderProfile;
       /** Time parseDocument took, in ms. */
       parseMs?: number;
-      /** The leaders/<id>.json text and the leaders.ndjson line, made in the worker to spare the writer. */
-      json: string;
-      line: string;
+      /** Key themes split by inference: the batch splits this run again once it has learned its lexicon. */
+      themeRun?: ThemeRun;
+      /** Where each field came from, by record path: [line, column, endLine, endColumn] (for batch diagnostics). */
+      fields?: Record<string, [number, number, number, number]>;
     }
   | {
       kind: 'rejected';
@@ -53,9 +52,46 @@ export type ParseOutcome =
       diagnostics: Diagnostic[];
       /** Time parseDocument took, in ms; absent when the source was never parsed (read errors). */
       parseMs?: number;
+      /** As for a parsed page: where each field that was found came from. */
+      fields?: Record<string, [number, number, number, number]>;
     };
+
+/**
+ * An outcome as it leaves the worker: serialized once (the main thread stores the text until the batch is
+ * learned, and never re-encodes it) plus the little batch learning reads from it.
+ */
+export interface PackedOutcome {
+  path: string;
+  /** JSON of the ParseOutcome. */
+  json: string;
+  /** The record's id, when the page yielded one. */
+  id: string | null;
+  /** Themes the page listed with separators (they teach the batch lexicon); null when none or inferred. */
+  separatedThemes: string[] | null;
+  /** The themes were split by inference: this outcome waits for the batch lexicon. */
+  held: boolean;
+  /** Lines of the page no field took (see chromeCandidates), for batch chrome learning; null when not parsed. */
+  chrome: string[] | null;
+}
+
+export function packOutcome(outcome: ParseOutcome, chrome: string[] | null = null): PackedOutcome {
+  return { ...learnedFrom(outcome, chrome), json: JSON.stringify(outcome) };
+}
+
+/** What batch learning reads from an outcome (a PackedOutcome without the serialized outcome). */
+export function learnedFrom(outcome: ParseOutcome, chrome: string[] | null = null): Omit<PackedOutcome, 'json'> {
+  const parsed = outcome.kind === 'parsed' ? outcome : null;
+  const held = parsed?.themeRun !== undefined;
+  return {
+    path: outcome.path,
+    id: parsed?.record.id ?? null,
+    separatedThemes: parsed !== null && !held && parsed.record.themes.length > 0 ? parsed.record.themes : null,
+    held,
+    chrome,
+  };
+}
 
 export interface ParseJobResult {
   id: number;
-  outcomes: ParseOutcome[];
+  outcomes: PackedOutcome[];
 }

@@ -1,34 +1,39 @@
-// A fixed pool of parse workers, started on the first job (an unchanged re-run starts none):
-// jobs wait in a FIFO and go to the first idle worker. The theme lexicon can be swapped between passes,
-// which keeps the workers (and their warmed-up code) for the second pass.
+// A fixed pool of parse workers, started once, on the first job (an unchanged re-run starts none):
+// jobs (several pages each) wait in a FIFO and go to the first idle worker.
 
 import { Worker } from 'node:worker_threads';
-import type { ParseItem, ParseJob, ParseJobResult, ParseOutcome, ParseWorkerData, ParseWorkerMessage } from './ParseJob.js';
+import { packOutcome, type PackedOutcome, type ParseItem, type ParseJob, type ParseJobResult, type ParseWorkerData } from './ParseJob.js';
 
 interface Pending {
   job: ParseJob;
-  resolve(outcomes: ParseOutcome[]): void;
+  resolve(outcomes: PackedOutcome[]): void;
   reject(error: Error): void;
 }
+
+/**
+ * A parser thread's heap limit unless the user sets one: far above what any ordinary page needs (a few
+ * MB), low enough that a runaway page cannot take the machine's memory, and V8 collects sooner.
+ */
+export const defaultWorkerHeapMb = 256;
 
 /** More crashes than this in one run is not a bad page but a broken parser: the run fails. */
 const maxCrashes = 100;
 
 /** A page the parser could not get through: rejected alone, with a diagnostic, while the batch goes on. */
-function crashOutcome(item: ParseItem, error: Error): ParseOutcome {
+function crashOutcome(item: ParseItem, error: Error): PackedOutcome {
   const message = `The parser stopped on this page (${error.message}); it was skipped.`;
-  return {
+  return packOutcome({
     kind: 'rejected',
     path: item.path,
     sha256: item.sha256,
     bytes: item.bytes.length,
     format: null,
     diagnostics: [{ severity: 'error', rule: 'parser-crash', message, line: 1, column: 1, endLine: 1, endColumn: 1 }],
-  };
+  });
 }
 
 export interface WorkerPoolOptions {
-  /** Old-generation heap limit per worker, in MB; a page that needs more is rejected with `parser-crash`. */
+  /** Old-generation heap limit per worker, in MB; a page that needs more is rejected with `parser-crash`. Default: defaultWorkerHeapMb. */
   heapMb?: number | undefined;
   workerUrl?: URL;
 }
@@ -60,11 +65,8 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const { heapMb } = this.options;
-    const worker = new Worker(this.workerUrl, {
-      workerData: this.data(),
-      ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
-    });
+    const heapMb = this.options.heapMb ?? defaultWorkerHeapMb;
+    const worker = new Worker(this.workerUrl, { workerData: this.data(), resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     worker.on('message', (result: ParseJobResult) => this.finished(worker, result));
     worker.on('error', (error) => this.crashed(worker, error));
     worker.on('exit', (code) => {
@@ -78,20 +80,13 @@ export class WorkerPool {
     for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
   }
 
-  parse(items: ParseItem[]): Promise<ParseOutcome[]> {
+  parse(items: ParseItem[]): Promise<PackedOutcome[]> {
     if (this.failure !== null) return Promise.reject(this.failure);
     if (!this.started) this.start();
     return new Promise((resolve, reject) => {
       this.waiting.push({ job: { id: this.nextId++, items }, resolve, reject });
       this.dispatch();
     });
-  }
-
-  /** Jobs sent from now on are parsed with this lexicon (a worker reads messages in order). */
-  useLexicon(lexicon: readonly string[]): void {
-    this.workerData = { ...this.data(), lexicon };
-    const message: ParseWorkerMessage = { lexicon };
-    for (const worker of [...this.idle, ...this.running.keys()]) worker.postMessage(message);
   }
 
   async close(): Promise<void> {
@@ -106,8 +101,7 @@ export class WorkerPool {
       const worker = this.idle.pop() as Worker;
       const pending = this.waiting.shift() as Pending;
       this.running.set(worker, pending);
-      const message: ParseWorkerMessage = pending.job;
-      worker.postMessage(message);
+      worker.postMessage(pending.job);
     }
   }
 
@@ -142,7 +136,7 @@ export class WorkerPool {
       if (items.length === 1 && items[0] !== undefined) pending.resolve([crashOutcome(items[0], error)]);
       else {
         const retries = items.map(
-          (item) => new Promise<ParseOutcome[]>((resolve, reject) => this.waiting.unshift({ job: { id: this.nextId++, items: [item] }, resolve, reject })),
+          (item) => new Promise<PackedOutcome[]>((resolve, reject) => this.waiting.unshift({ job: { id: this.nextId++, items: [item] }, resolve, reject })),
         );
         Promise.all(retries).then((outcomes) => pending.resolve(outcomes.flat()), pending.reject);
       }

@@ -84,7 +84,15 @@ class Walk {
     return this.realRoots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep));
   }
 
-  folder(dir: string, stats: Stats): void {
+  /** Folders reached through links, walked after every real folder so a folder's own path wins. */
+  private readonly linkedFolders: { dir: string; stats: Stats }[] = [];
+
+  /** Walk the folders reached through links (and the links found in them), once the real ones are done. */
+  drainLinkedFolders(): void {
+    for (let next = this.linkedFolders.shift(); next !== undefined; next = this.linkedFolders.shift()) this.folder(next.dir, next.stats, true);
+  }
+
+  folder(dir: string, stats: Stats, viaLink = false): void {
     const key = inodeKey(stats);
     if (this.visitedFolders.has(key)) {
       this.skip(dir, 'visited-twice', 'Folder already walked (a link back into the input, or a loop); not walked again.');
@@ -99,7 +107,7 @@ class Walk {
       return;
     }
     // Dot-files and dot-folders are not pages (as with globs): .git, editors' and our own temp files.
-    for (const name of names) if (!name.startsWith('.')) this.entry(join(dir, name), name);
+    for (const name of names) if (!name.startsWith('.')) this.entry(join(dir, name), name, viaLink);
   }
 
   private entry(file: string, name: string, viaLink = false): void {
@@ -127,10 +135,14 @@ class Walk {
         this.skip(file, 'link-outside-input', `Symbolic link leads out of the input (${real}); not followed (use --follow-symlinks to follow it).`);
         return;
       }
+      if (target.isDirectory()) {
+        this.linkedFolders.push({ dir: file, stats: target });
+        return;
+      }
       stats = target;
       viaLink = true;
     }
-    if (stats.isDirectory()) this.folder(file, stats);
+    if (stats.isDirectory()) this.folder(file, stats, viaLink);
     else if (!isSourceName(name)) return;
     else if (stats.isFile()) this.candidates.push({ file, key: inodeKey(stats), viaLink });
     else this.skip(file, 'special-file', `This is ${specialKind(stats)}, not a regular file; not read.`);
@@ -183,6 +195,7 @@ export async function walkSources(inputs: readonly string[], cwd: string, option
     }
   }
   for (const { dir, stats } of folders) walk.folder(dir, stats);
+  walk.drainLinkedFolders();
   for (const input of globs) await expandGlob(walk, cwd, input, followSymlinks);
 
   // One source per file (device + inode): its own path wins over a link to it, then the first by path;

@@ -2,17 +2,25 @@
 
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { ThemeLexicon } from '../themes/ThemeLexicon.js';
-import { parseDocument } from '../pipeline/parseDocument.js';
-import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
-import type { ParseItem, ParseOutcome } from './ParseJob.js';
+import { parseFile } from '../pipeline/parseDocument.js';
+import { chromeCandidates } from './chromeCandidates.js';
+import { packOutcome, type PackedOutcome, type ParseItem, type ParseOutcome } from './ParseJob.js';
 
-export function parseSource(item: ParseItem, config: PipelineConfig, lexicon: ThemeLexicon): ParseOutcome {
+/** The outcome packed for the main thread, with the page's chrome candidates (see BatchLearning). */
+export function parsePacked(item: ParseItem, config: PipelineConfig, lexicon: ThemeLexicon): PackedOutcome {
+  const chrome: string[] = [];
+  return packOutcome(parseSource(item, config, lexicon, chrome), chrome);
+}
+
+/** `chrome`, when given, receives the page's lines that no field took (chromeCandidates). */
+export function parseSource(item: ParseItem, config: PipelineConfig, lexicon: ThemeLexicon, chrome?: string[]): ParseOutcome {
   const { path, sha256 } = item;
   const bytes = item.bytes.length;
   let result;
   const started = performance.now();
   try {
-    result = parseDocument({ path, bytes: item.bytes, config, lexicon });
+    result = parseFile({ path, bytes: item.bytes, config, lexicon });
+    if (chrome !== undefined) chrome.push(...chromeCandidates(result));
   } catch (error) {
     // parseDocument promises not to throw; if a bug makes it, reject this source and keep the batch going.
     const message = `Internal parser error: ${error instanceof Error ? error.message : String(error)}.`;
@@ -20,7 +28,11 @@ export function parseSource(item: ParseItem, config: PipelineConfig, lexicon: Th
     return { kind: 'rejected', path, sha256, bytes, format: null, diagnostics: [diagnostic], parseMs: performance.now() - started };
   }
   const parseMs = performance.now() - started;
-  const { record, diagnostics, format } = result;
-  if (record === null) return { kind: 'rejected', path, sha256, bytes, format, diagnostics, parseMs };
-  return { kind: 'parsed', path, sha256, bytes, format, diagnostics, record, json: formatRecordJson(record), line: formatRecordLine(record), parseMs };
+  const { record, messages: diagnostics, format, themeRun } = result;
+  const fields: Record<string, [number, number, number, number]> = {};
+  for (const [field, { start, end }] of Object.entries(result.draft.positions)) fields[field] = [start.line, start.column, end.line, end.column];
+  if (record === null) return { kind: 'rejected', path, sha256, bytes, format, diagnostics, parseMs, fields };
+  return themeRun === undefined
+    ? { kind: 'parsed', path, sha256, bytes, format, diagnostics, record, parseMs, fields }
+    : { kind: 'parsed', path, sha256, bytes, format, diagnostics, record, parseMs, fields, themeRun };
 }

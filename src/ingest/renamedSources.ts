@@ -5,23 +5,18 @@
 
 import type { LeaderProfile } from '../schema/LeaderProfile.js';
 import type { LeaderDatabase } from '../sinks/openDatabase.js';
-import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
 
 export interface MovedSource {
   /** The path the page had before. */
   fromPath: string;
-  /** The record with the leader's stored id, and its JSON and NDJSON forms. */
+  /** The record with the leader's stored id. */
   record: LeaderProfile;
-  json: string;
-  line: string;
 }
 
 export interface ParsedPage {
   path: string;
   sha256: string;
   record: LeaderProfile;
-  json: string;
-  line: string;
 }
 
 export class RenameTracker {
@@ -54,7 +49,7 @@ export class RenameTracker {
   /** The move this parsed page completes, or null. Each gone source is adopted by one new path. */
   adopt(page: ParsedPage): MovedSource | null {
     if (!this.newPaths.has(page.path)) return null;
-    // A second pass over the same page (themes) finds the move it made in the first.
+    // Asked again for the same page, the same move.
     let from = this.adopted.get(page.path);
     if (from === undefined) {
       const list = this.gone.get(page.sha256);
@@ -63,8 +58,6 @@ export class RenameTracker {
       if (list !== undefined && list.length === 0) this.gone.delete(page.sha256);
       this.adopted.set(page.path, from);
     }
-    if (from.leaderId === page.record.id) return { fromPath: from.path, record: page.record, json: page.json, line: page.line };
-    const record = { ...page.record, id: from.leaderId };
-    return { fromPath: from.path, record, json: formatRecordJson(record), line: formatRecordLine(record) };
+    return { fromPath: from.path, record: from.leaderId === page.record.id ? page.record : { ...page.record, id: from.leaderId } };
   }
 }

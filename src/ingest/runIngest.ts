@@ -1,10 +1,11 @@
-// The ingest run: discover sources, parse changed ones on a worker pool (p-queue bounds what is in
-// flight), apply outcomes in path order through the one writer, then prune, export and report.
-// Run-together key themes are split with a fixed lexicon per pass (file + earlier runs' themes); pages
-// whose split was inferred get one second pass with the themes this batch listed with separators.
+// The ingest run, in three steps. Parse: discover sources, read and hash them here, parse the changed
+// ones once each on a worker pool (batches of pages per message), and keep every outcome in path order
+// in a spill file while the batch learns from it (BatchLearning: theme lexicon, ids). Learn: settle
+// what the whole batch taught. Write: apply each outcome, in path order, through the one writer; then
+// prune, export and report (finishBatch). Nothing is read or parsed twice.
 
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
@@ -13,9 +14,8 @@ import { PARSER_VERSION } from '../version.js';
 import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
 import { openCheckedDatabase } from '../sinks/checkDatabase.js';
 import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
-import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
-import { writeLinesAtomic } from '../sinks/writeNdjson.js';
-import { walkSources, type SkippedEntry } from './discoverSources.js';
+import { tempPathFor } from '../sinks/writeFileAtomic.js';
+import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
 import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
@@ -24,8 +24,10 @@ import { RenameTracker } from './renamedSources.js';
 import { exactMissing } from './exactMissing.js';
 import { IngestWriter } from './IngestWriter.js';
 import { BatchLearning, lexiconLimit } from './BatchLearning.js';
-import type { ParseOutcome } from './ParseJob.js';
-import { readSource, type ReadSource } from './readSource.js';
+import { finishBatch } from './finishBatch.js';
+import { OutcomeSpill } from './OutcomeSpill.js';
+import { packOutcome, type PackedOutcome, type ParseItem, type ParseOutcome } from './ParseJob.js';
+import { readSource } from './readSource.js';
 import type { SourceRef } from './discoverSources.js';
 import { Progress } from './Progress.js';
 import { formatIngestSummary } from './formatIngestSummary.js';
@@ -53,6 +55,8 @@ export interface IngestOptions {
   followSymlinks?: boolean;
   /** Set by the CLI: a first SIGINT/SIGTERM stops the run after the pages in flight. */
   stop?: GracefulStop;
+  /** What walkSources found for `inputs`, when the caller has already walked them (the CLI checks each input names a page). */
+  discovery?: Discovery | undefined;
 }
 
 export interface IngestSummary {
@@ -71,6 +75,14 @@ export interface IngestSummary {
   interrupted: 'SIGINT' | 'SIGTERM' | null;
 }
 
+/** Times of the run's steps, in ms (for the benchmark; on stderr only with LEADERPAGES_TIMINGS=1). */
+export interface IngestTimings {
+  parseMs: number;
+  learnMs: number;
+  writeMs: number;
+  finishMs: number;
+}
+
 export function poolSize(concurrency: number | 'auto'): number {
   return concurrency === 'auto' ? Math.max(1, availableParallelism()) : Math.max(1, Math.floor(concurrency));
 }
@@ -82,7 +94,7 @@ export function poolSize(concurrency: number | 'auto'): number {
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
-  const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false });
+  const discovery = options.discovery ?? (await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false }));
   prepareOutDir(leadersDir);
   const lock = await acquireOutputLock(outDir, {
     wait: options.wait ?? false,
@@ -134,49 +146,68 @@ async function ingestLocked(
   const fingerprint = lexiconFile.length === 0 ? plainOptions : { ...plainOptions, lexiconThemes: lexiconFile };
   const configSha256 = createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
   const renames = RenameTracker.open(store.db, sources.map((s) => s.path));
-  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames });
+  // Learning from separated themes is only sound while inferred splits are marked as such.
+  const splitting = options.config.severityOf('themes-inferred') !== null;
+  const learning = new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit), splitting);
+  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames, prune: options.prune, ids: learning.ids, freshLeadersDir: isEmptyDir(leadersDir) });
   const stopped = (): boolean => options.stop?.requested ?? false;
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
-  const knownSha256 = (path: string): string | null => {
-    if (options.force) return null;
-    const known = store.knownSource(path);
-    if (known === undefined || known.parserVersion !== PARSER_VERSION || known.configSha256 !== configSha256) return null;
+  // Sources are read in path order while nothing writes: one merged pass over the sources table.
+  const lookup = options.force ? null : store.knownSourcesInOrder();
+  const known = (path: string): { sha256: string; leaderId: string | null } | null => {
+    if (lookup === null) return null;
+    const row = lookup.get(path);
+    if (row === undefined || row.sha256 === null || row.parserVersion !== PARSER_VERSION || row.configSha256 !== configSha256) return null;
     // A stored record is reusable while this source still owns its id; a stored rejection unless it
     // was a duplicate-id, which depends on the other sources and is decided again.
-    const reusable = known.status === 'rejected' ? !known.duplicate : known.ownerPath === path;
-    return reusable ? known.sha256 : null;
+    const reusable = row.status === 'rejected' ? !row.duplicate : row.ownerPath === path;
+    return reusable ? { sha256: row.sha256, leaderId: row.status === 'rejected' ? null : row.leaderId } : null;
   };
-  // Learning from separated themes is only sound while inferred splits are marked as such.
-  const learning = options.config.severityOf('themes-inferred') === null ? null : new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit));
-  writer.learning = learning;
-  const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning?.startThemes ?? lexiconFile }), {
+  const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning.startThemes }), {
     heapMb: options.workerMemoryMb,
   });
+  const spill = new OutcomeSpill(tempPathFor(join(outDir, 'ingest-outcomes')));
+  const timings: IngestTimings = { parseMs: 0, learnMs: 0, writeMs: 0, finishMs: 0 };
+  let at = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - at;
+    at = now;
+    return ms;
+  };
 
   try {
-    await parseInOrder(sources, pool, workers, (s) => readSource(s, knownSha256(s.path), options.config), (outcomes) => {
-      for (const outcome of outcomes) writer.apply(outcome);
+    const read = async (s: SourceRef): Promise<ReadResult> => {
+      const stored = known(s.path);
+      const result = await readSource(s, stored?.sha256 ?? null, options.config);
+      if ('parse' in result) return result;
+      if (result.outcome.kind === 'unchanged') learning.unchanged(s.path, stored?.leaderId ?? null);
+      return { packed: packOutcome(result.outcome) };
+    };
+    await parseInOrder(sources, pool, workers, read, (outcomes) => {
+      for (const packed of outcomes) {
+        learning.learn(packed);
+        spill.append(packed.json);
+      }
       progress.advance(outcomes.length);
     }, stopped);
-    writer.learning = null;
-    // Stopped early: records with inferred themes stay provisional (no fingerprint) and are parsed again next run.
-    const secondLexicon = stopped() ? null : (learning?.secondPassThemes() ?? null);
-    if (stopped()) {
-      // nothing more this run
-    } else if (learning !== null && secondLexicon !== null) {
-      // Same pages, same bytes (read again: only their paths were kept), the batch's themes added.
-      const inferred = new Set(learning.inferredPaths);
-      const again = sources.filter((s) => inferred.has(s.path));
-      pool.useLexicon(secondLexicon);
-      await parseInOrder(again, pool, workers, (s) => readSource(s, null, options.config), (outcomes) => {
-        for (const outcome of outcomes) writer.revise(outcome);
-      }, stopped);
-    } else {
-      for (const path of learning?.inferredPaths ?? []) writer.confirm(path);
+    timings.parseMs = lap();
+    lookup?.close();
+    await pool.close();
+    learning.settle();
+    timings.learnMs = lap();
+    // Stopped early, the batch is partial: records whose themes were inferred are stored without the
+    // config fingerprint, so the next run parses them again with the whole batch.
+    const partial = stopped();
+    for (const line of spill.read()) {
+      const outcome = JSON.parse(line) as ParseOutcome;
+      const provisional = partial && outcome.kind === 'parsed' && outcome.themeRun !== undefined;
+      writer.apply(learning.apply(outcome, options.config), provisional);
     }
     writer.commit();
+    timings.writeMs = lap();
   } catch (error) {
     // Cleanup must never replace the error that matters (disk full, I/O): each step on its own.
     for (const step of [() => writer.rollback(), () => report.abandon(), () => store.db.close()]) {
@@ -188,49 +219,32 @@ async function ingestLocked(
     }
     throw error;
   } finally {
+    lookup?.close();
+    spill.dispose();
     await pool.close();
   }
 
-  const counts = writer.counts;
   const interrupted = options.stop?.signal ?? null;
-  // A stopped run did not reach every source: none is missing, none is pruned.
-  const gone = interrupted !== null ? [] : store.missingSources(run);
-  const missing: ReportMissing[] = exactMissing(store.db, gone, options.prune);
-  counts.missing = gone.length;
-  if (options.prune && gone.length > 0) {
-    store.db.transaction(() => {
-      store.setExportsStale(true);
-      for (const m of gone) store.deleteSource(m.path);
-    })();
-    counts.pruned = gone.length;
-  }
-
-  const ndjson = join(outDir, 'leaders.ndjson');
-  if (writer.leadersChanged || counts.pruned > 0 || recovering || !existsSync(ndjson)) {
-    syncLeaderFiles(store, leadersDir);
-    await writeLinesAtomic(ndjson, (function* () {
-      for (const row of store.records()) yield row.record;
-    })());
-    store.setExportsStale(false);
-  }
-  // Whatever this run changed, the exports now say exactly what the database says. (A run that changed
-  // no leader found them matching at the start, or repaired them then: no second pass over every file.)
-  const late = writer.leadersChanged || counts.pruned > 0 ? checkExports(store, outDir) : [];
-  if (late.length > 0) {
-    await healExports(store, outDir, late);
-    healed.push(...late);
-  }
-
-  const finishedAt = new Date().toISOString();
-  const runReport = { startedAt, finishedAt, parserVersion: PARSER_VERSION, counts: { ...counts }, options: runOptions, ...(interrupted !== null ? { interrupted: true } : {}) };
-  await report.finish(runReport, missing, {
+  const finishing = await finishBatch({
+    store,
+    run,
+    outDir,
+    report,
+    counts: writer.counts,
+    startedAt,
+    runOptions,
+    prune: options.prune,
+    exportsNeeded: writer.leadersChanged || recovering,
+    interrupted: interrupted !== null,
+    healed,
     skipped,
-    exports: healed.map((d) => ({ ...d, action: d.kind === 'stray' ? 'removed' : 'rewritten' })),
-    ...(database.damaged !== null ? { database: [{ damaged: database.damaged.reason, movedTo: database.damaged.movedTo, action: 'rebuilt from the sources' }] } : {}),
+    damaged: database.damaged,
   });
-  store.finishRun(run, finishedAt, counts);
+  const { counts, missing } = finishing;
   store.db.close();
   writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));
+  timings.finishMs = lap();
+  if (process.env['LEADERPAGES_TIMINGS'] === '1') options.stderr.write(`leaderpages timings ${JSON.stringify({ ...timings, workers, filesWritten: writer.filesWritten })}\n`);
   progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir, { healed, skipped: skipped.length, interrupted, sourcesTotal: sources.length }));
   return {
     outDir,
@@ -245,6 +259,18 @@ async function ingestLocked(
   };
 }
 
+type ReadResult = { packed: PackedOutcome } | { parse: ParseItem };
+
+/** A leaders/ folder with nothing in it yet: its files can be written in place (see writeNewFile). */
+function isEmptyDir(dir: string): boolean {
+  const handle = opendirSync(dir);
+  try {
+    return handle.readSync() === null;
+  } finally {
+    handle.closeSync();
+  }
+}
+
 /**
  * One pass over `sources` (the pool starts only if something needs parsing): outcomes arrive out of
  * order and are handed to `apply` strictly in path order.
@@ -253,14 +279,14 @@ async function parseInOrder(
   sources: readonly SourceRef[],
   pool: WorkerPool,
   workers: number,
-  read: (source: SourceRef) => Promise<ReadSource>,
-  apply: (outcomes: ParseOutcome[]) => void,
+  read: (source: SourceRef) => Promise<ReadResult>,
+  apply: (outcomes: PackedOutcome[]) => void,
   stopped: () => boolean = () => false,
 ): Promise<void> {
   // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
   const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
   const queue = new PQueue({ concurrency: workers * 2 });
-  const ready = new Map<number, ParseOutcome[]>();
+  const ready = new Map<number, PackedOutcome[]>();
   let nextToApply = 0;
   let failure: unknown = null;
   const applyReady = (): void => {
@@ -282,7 +308,7 @@ async function parseInOrder(
         const toParse = results.flatMap((r) => ('parse' in r ? [r.parse] : []));
         const parsed = toParse.length > 0 ? await pool.parse(toParse) : [];
         let next = 0;
-        ready.set(chunkIndex, results.map((r) => ('outcome' in r ? r.outcome : (parsed[next++] as ParseOutcome))));
+        ready.set(chunkIndex, results.map((r) => ('packed' in r ? r.packed : (parsed[next++] as PackedOutcome))));
         applyReady();
       })
       .catch((error: unknown) => {

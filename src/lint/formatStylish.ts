@@ -14,6 +14,9 @@ const ansi: Record<Style, [number, number]> = {
   bold: [1, 22],
 };
 
+/** Widest message the rule column is aligned after; longer messages are followed directly by their rule. */
+export const messageColumnLimit = 60;
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -30,7 +33,9 @@ export const formatStylish: Formatter = (results, { color }) => {
       rule: m.rule,
     }));
     const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    // Align rule ids after the messages, but never past messageColumnLimit: one long message (a
+    // themes-inferred list) must not push every rule id of the file hundreds of columns right.
+    const messageWidth = Math.min(messageColumnLimit, Math.max(...rows.map((r) => r.message.length)));
     out += `\n${paint('underline', path)}\n`;
     for (const r of rows) {
       const severity = paint(r.severity === 'error' ? 'red' : 'yellow', r.severity.padEnd('warning'.length));

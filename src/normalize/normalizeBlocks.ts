@@ -3,6 +3,7 @@
 import type { Block } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
 import type { SourceFormat } from '../schema/LeaderProfile.js';
+import { flagMarkupInText } from './flagMarkupInText.js';
 import { normalizeHtml } from './normalizeHtml.js';
 import { normalizeMarkdown } from './normalizeMarkdown.js';
 import { normalizeText } from './normalizeText.js';
@@ -17,4 +18,5 @@ export const normalizers: Record<SourceFormat, Normalizer> = {
 
 export function normalizeBlocks(file: LeaderFile): void {
   file.blocks = normalizers[file.format ?? 'text'](file);
+  flagMarkupInText(file);
 }

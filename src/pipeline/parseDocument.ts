@@ -1,6 +1,6 @@
 // The runner: read → detect → normalize → segment → extract → validate, on one file object.
 
-import { createLeaderFile, type LeaderFile } from '../file/LeaderFile.js';
+import { createLeaderFile, type LeaderFile, type ThemeRun } from '../file/LeaderFile.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
@@ -11,6 +11,7 @@ import { normalizeBlocks } from '../normalize/normalizeBlocks.js';
 import { segmentSections } from '../sections/segmentSections.js';
 import { extractFields } from '../extract/extractFields.js';
 import { validateRecord } from '../schema/validateRecord.js';
+import { rejectReplacementCharacters } from '../read/rejectReplacementCharacters.js';
 import type { Stage } from './Stage.js';
 import type { ThemeLexicon } from '../themes/ThemeLexicon.js';
 
@@ -21,6 +22,7 @@ export const stages: readonly Stage[] = [
   segmentSections,
   extractFields,
   validateRecord,
+  rejectReplacementCharacters,
 ];
 
 export interface ParseInput {
@@ -47,6 +49,8 @@ export interface ParseResult {
   record: LeaderProfile | null;
   diagnostics: Diagnostic[];
   format: SourceFormat | null;
+  /** Present when the key themes were split by inference: the run and its page evidence. */
+  themeRun?: ThemeRun;
   /** Source position of every extracted value, by record path (`name`, `dimensions[2].score`, `quotes[0].context`). */
   provenance: Record<string, FieldSource>;
 }
@@ -69,9 +73,16 @@ export function runStages(file: LeaderFile): LeaderFile {
   return file;
 }
 
+/** The file object after every stage (for callers that need the blocks too, as the ingest's batch learning does). */
+export function parseFile(input: ParseInput): LeaderFile {
+  const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
+  return runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig, input.lexicon));
+}
+
 /** Parse one page into a record. Never throws for bad input: problems come back as diagnostics. */
 export function parseDocument(input: ParseInput): ParseResult {
-  const bytes = typeof input.bytes === 'string' ? new TextEncoder().encode(input.bytes) : input.bytes;
-  const file = runStages(createLeaderFile(input.path, bytes, input.config ?? defaultConfig, input.lexicon));
-  return { record: file.record, diagnostics: file.messages, format: file.format, provenance: provenanceOf(file) };
+  const file = parseFile(input);
+  const result: ParseResult = { record: file.record, diagnostics: file.messages, format: file.format, provenance: provenanceOf(file) };
+  if (file.themeRun !== undefined) result.themeRun = file.themeRun;
+  return result;
 }

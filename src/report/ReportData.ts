@@ -1,7 +1,10 @@
 // What the run report page shows, as plain data: computed from leaders.db by loadReportData and
 // embedded in report.html as JSON. Every string in it may come from a scraped page: hostile.
 
-/** How a source ended in the run: its stored status, or `skipped` (duplicate id), or `missing` (not seen). */
+/**
+ * How a source ended in the run: its stored status; `skipped` (a duplicate id, or an input the folder
+ * walk left out); or `missing` (in the database, not seen in the run).
+ */
 export type SourceOutcome = 'written' | 'unchanged' | 'rejected' | 'skipped' | 'missing' | (string & {});
 
 export interface ReportRunInfo {
@@ -12,8 +15,8 @@ export interface ReportRunInfo {
   counts: Record<string, number | null>;
 }
 
-/** One located diagnostic: [severity, rule, line, column, message, field or null]. */
-export type ReportDiagnostic = [severity: string, rule: string, line: number, column: number, message: string, field: string | null];
+/** One diagnostic: [severity, rule, line, column, message, field or null]; no line for a skipped input. */
+export type ReportDiagnostic = [severity: string, rule: string, line: number | null, column: number | null, message: string, field: string | null];
 
 export interface ReportProblemSource {
   path: string;

@@ -104,6 +104,21 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
       });
     }
   }
+  // Inputs the run's folder walk skipped are not sources: each counts as skipped, with its one diagnostic.
+  for (const input of skippedInputs(db, run)) {
+    seenOutcomes.add('skipped');
+    const counts = byFormat.get('unknown') ?? {};
+    counts['skipped'] = (counts['skipped'] ?? 0) + 1;
+    byFormat.set('unknown', counts);
+    const entry = rules.get(input.rule) ?? { rule: input.rule, errors: 0, warnings: 0, files: new Set<string>() };
+    entry[input.severity === 'error' ? 'errors' : 'warnings']++;
+    entry.files.add(input.path);
+    rules.set(input.rule, entry);
+    const error = input.severity === 'error' ? 1 : 0;
+    worstFiles.push({ path: input.path, outcome: 'skipped', errors: error, warnings: 1 - error });
+    problems.push({ path: input.path, outcome: 'skipped', format: null, id: null, name: null, diagnostics: [[input.severity, input.rule, null, null, input.message, null]] });
+  }
+  problems.sort((a, b) => compare(a.path, b.path));
   worstFiles.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || compare(a.path, b.path));
   timed.sort((a, b) => b.ms - a.ms || compare(a.path, b.path));
 
@@ -190,6 +205,20 @@ function dimensionStats(db: LeaderDatabase): ReportData['dimensions'] {
     })
     .sort((a, b) => a.order - b.order || compare(a.key, b.key))
     .map(({ order: _order, ...d }) => d);
+}
+
+function skippedInputs(db: LeaderDatabase, run: ReportRunInfo | null): { path: string; rule: string; severity: string; message: string }[] {
+  if (run === null || !tableExists(db, 'skipped_inputs')) return [];
+  return db.prepare(`SELECT path, rule, severity, message FROM skipped_inputs WHERE run = ? ORDER BY path`).all(run.id) as {
+    path: string;
+    rule: string;
+    severity: string;
+    message: string;
+  }[];
+}
+
+function tableExists(db: LeaderDatabase, name: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 }
 
 function columnsOf(db: LeaderDatabase, table: string): Set<string> {

@@ -47,7 +47,7 @@ export function renderReportPage(data: ReportData, chartJs: string): string {
   <div class="grid">
     <section class="card">
       <h2>Sources by outcome</h2>
-      <p class="note">Skipped: a duplicate id (another source owns it). Missing: in the database, not seen in this run.</p>
+      <p class="note">Skipped: a duplicate id (another source owns it), or an input the folder walk left out (a link leading out of the inputs or nowhere …). Missing: in the database, not seen in this run.</p>
       <div class="chart" id="chart-outcomes"></div>
     </section>
     <section class="card">

@@ -33,6 +33,11 @@ export const reportScript = String.raw`(function () {
   }
   function canvasIn(containerId) {
     var canvas = document.createElement('canvas');
+    // Screen readers get the card's heading; the numbers are in the tiles and the table.
+    var card = $(containerId).closest('section');
+    var heading = card ? card.querySelector('h2') : null;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', heading ? heading.textContent : 'chart');
     $(containerId).appendChild(canvas);
     return canvas;
   }
@@ -76,7 +81,7 @@ export const reportScript = String.raw`(function () {
   data.rules.forEach(function (r) { errorCount += r.errors; warningCount += r.warnings; });
   var inRun = 0;
   data.outcomes.forEach(function (o) { if (o !== 'missing') inRun += outcomeTotals[o] || 0; });
-  var tiles = [['sources', inRun, 'sources in run']];
+  var tiles = [['sources', inRun, 'inputs in run']];
   data.outcomes.forEach(function (o) { tiles.push([o, outcomeTotals[o] || 0, o]); });
   if (run !== null && run.counts.pruned) tiles.push(['missing', run.counts.pruned, 'pruned']);
   tiles.push(['errors', errorCount, 'errors'], ['warnings', warningCount, 'warnings']);

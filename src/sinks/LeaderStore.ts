@@ -37,6 +37,8 @@ export interface KnownSource {
 export interface LeaderOwner {
   sourcePath: string;
   lastSeenRun: number;
+  /** The run that found the owner's source invalid (its record is the last good one), or null. */
+  staleRun: number | null;
 }
 
 export interface RunCounts {
@@ -50,16 +52,31 @@ export interface RunCounts {
 
 const childTables = ['archetypes', 'themes', 'principles'] as const;
 
+function lines(items: readonly string[]): string | null {
+  return items.length === 0 ? null : items.join('\n');
+}
+
 export class LeaderStore {
   private readonly statements;
+  /**
+   * Leaders inserted since the last flushSearch, not yet in leaders_fts. FTS5 flushes its pending terms
+   * at every statement of a transaction that touches it, so indexing rows one by one between the other
+   * writes made a segment per statement; indexing a chunk's rows in one statement makes one.
+   */
+  readonly #unindexed: number[] = [];
+  readonly #unindexedIds = new Set<string>();
+  readonly #unindexedPaths = new Set<string>();
 
   constructor(readonly db: LeaderDatabase) {
     const s = (sql: string) => db.prepare(sql);
     this.statements = {
+      knownSources: s(`SELECT s.path, s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
+          EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
+        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id ORDER BY s.path`),
       knownSource: s(`SELECT s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
           EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
         FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path = ?`),
-      ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun
+      ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun, l.stale_run AS staleRun
         FROM leaders l JOIN sources s ON s.path = l.source_path WHERE l.id = ?`),
       upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run, parse_ms)
         VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @configSha256, @run, @parseMs)
@@ -73,12 +90,13 @@ export class LeaderStore {
       diagnosticsOf: s(`SELECT severity, rule, message, line, "column", end_line AS endLine, end_column AS endColumn, field
         FROM diagnostics WHERE source_path = ? ORDER BY id`),
       deleteLeader: s(`DELETE FROM leaders WHERE id = ?`),
+      leaderIdsOf: s(`SELECT id FROM leaders WHERE source_path = ? ORDER BY id`).pluck(),
+      markStale: s(`UPDATE leaders SET stale_run = coalesce(stale_run, ?) WHERE source_path = ?`),
       deleteOtherLeadersOf: s(`DELETE FROM leaders WHERE source_path = ? AND id IS NOT ?`),
+      // Positional parameters: binding is cheaper than by name. leaders_fts is filled by flushSearch.
       insertLeader: s(`INSERT INTO leaders (id, name, role_text, role_title, role_organization, bio, appearances, summary,
-          source_path, source_sha256, parser_version, record_version, record, updated_run)
-        VALUES (@id, @name, @roleText, @roleTitle, @roleOrganization, @bio, @appearances, @summary,
-          @sourcePath, @sourceSha256, @parserVersion, @recordVersion, @record, @run)`),
-      insertFts: s(`INSERT INTO leaders_fts (rowid, name, role, bio, summary, themes, principles, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+          source_path, source_sha256, parser_version, record_version, record, updated_run, themes, principles, quotes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertDimension: s(`INSERT INTO dimensions (leader_id, position, key, name, score) VALUES (?, ?, ?, ?, ?)`),
       insertQuote: s(`INSERT INTO quotes (leader_id, position, text, context) VALUES (?, ?, ?, ?)`),
       insertChild: Object.fromEntries(
@@ -97,6 +115,8 @@ export class LeaderStore {
       unfinishedRuns: s(`SELECT count(*) FROM runs WHERE finished_at IS NULL AND id <> ?`).pluck(),
       missingSources: s(`SELECT path, leader_id AS leaderId FROM sources WHERE last_seen_run < ? ORDER BY path`),
       deleteSource: s(`DELETE FROM sources WHERE path = ?`),
+      fillSearch: s(`INSERT INTO leaders_fts (rowid, name, role_text, bio, summary, themes, principles, quotes)
+        SELECT key, name, role_text, bio, summary, themes, principles, quotes FROM leaders WHERE key IN (SELECT value FROM json_each(?))`),
       getMeta: s(`SELECT value FROM meta WHERE key = ?`).pluck(),
       setMeta: s(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
     };
@@ -110,6 +130,15 @@ export class LeaderStore {
     this.statements.finishRun.run({ run, finishedAt, ...counts });
   }
 
+  /** The inputs this run's folder walk skipped, replacing those of earlier runs. */
+  saveSkippedInputs(run: number, entries: readonly { path: string; rule: string; severity: string | null; message: string }[]): void {
+    const insert = this.db.prepare(`INSERT INTO skipped_inputs (run, path, rule, severity, message) VALUES (?, ?, ?, ?, ?)`);
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM skipped_inputs`).run();
+      for (const e of entries) insert.run(run, e.path, e.rule, e.severity ?? 'warning', e.message);
+    })();
+  }
+
   /** True when an earlier run was killed before it finished, so exports may lag the tables. */
   hasUnfinishedRunBefore(run: number): boolean {
     return (this.statements.unfinishedRuns.get(run) as number) > 0;
@@ -117,6 +146,33 @@ export class LeaderStore {
 
   knownSource(path: string): KnownSource | undefined {
     return this.statements.knownSource.get(path) as KnownSource | undefined;
+  }
+
+  /**
+   * A reader of knownSource for paths asked in ascending order: one pass over the sources table merged
+   * with the caller's sorted list instead of a query per path (the cost of an unchanged re-run). A path
+   * the merge cannot place (SQLite orders by UTF-8 bytes, JavaScript by UTF-16 units) is looked up alone.
+   * Call `close` before anything writes (an open read keeps the connection busy).
+   */
+  knownSourcesInOrder(): { get(path: string): KnownSource | undefined; close(): void } {
+    const rows = this.statements.knownSources.iterate() as IterableIterator<KnownSource & { path: string }>;
+    let row: (KnownSource & { path: string }) | undefined = rows.next().value;
+    const get = (path: string): KnownSource | undefined => {
+      while (row !== undefined && row.path < path) row = rows.next().value;
+      if (row !== undefined && row.path === path) {
+        const { path: _path, ...known } = row;
+        row = rows.next().value;
+        return known;
+      }
+      return this.knownSource(path);
+    };
+    return {
+      get,
+      close: () => {
+        rows.return?.();
+        row = undefined;
+      },
+    };
   }
 
   ownerOf(id: string): LeaderOwner | undefined {
@@ -145,46 +201,71 @@ export class LeaderStore {
     return rows.map(({ field, ...d }) => (field === null ? d : { ...d, path: field }));
   }
 
+  leaderIdsOf(sourcePath: string): string[] {
+    return this.statements.leaderIdsOf.all(sourcePath) as string[];
+  }
+
+  /** Keep the leaders a source produced before as its last good records, marked stale. Returns how many. */
+  markStale(sourcePath: string, run: number): number {
+    return this.statements.markStale.run(run, sourcePath).changes;
+  }
+
   /** Remove the leaders a source produced before, except `keepId`. Returns how many went. */
   deleteLeadersOf(sourcePath: string, keepId: string | null = null): number {
+    if (this.#unindexedPaths.has(sourcePath)) this.flushSearch();
     return this.statements.deleteOtherLeadersOf.run(sourcePath, keepId).changes;
   }
 
   /** Replace a leader's rows (delete children via cascade, insert new) with this record. */
   replaceLeader(record: LeaderProfile, recordJson: string, run: number): void {
     const st = this.statements;
+    // The delete trigger takes a row out of leaders_fts, so a row must be in it before it is deleted.
+    if (this.#unindexedIds.has(record.id)) this.flushSearch();
     st.deleteLeader.run(record.id);
-    const key = st.insertLeader.run({
-      id: record.id,
-      name: record.name,
-      roleText: record.role?.text ?? null,
-      roleTitle: record.role?.title ?? null,
-      roleOrganization: record.role?.organization ?? null,
-      bio: record.bio,
-      appearances: record.appearances,
-      summary: record.summary,
-      sourcePath: record.source.path,
-      sourceSha256: record.source.sha256,
-      parserVersion: record.source.parserVersion,
-      recordVersion: record.source.recordVersion,
-      record: recordJson,
+    const key = st.insertLeader.run(
+      record.id,
+      record.name,
+      record.role?.text ?? null,
+      record.role?.title ?? null,
+      record.role?.organization ?? null,
+      record.bio,
+      record.appearances,
+      record.summary,
+      record.source.path,
+      record.source.sha256,
+      record.source.parserVersion,
+      record.source.recordVersion,
+      recordJson,
       run,
-    }).lastInsertRowid;
+      // One item per line: the text leaders_fts indexes (null for none, as migration 4 fills them).
+      lines(record.themes),
+      lines(record.principles),
+      lines(record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`))),
+    ).lastInsertRowid;
+    this.#unindexed.push(Number(key));
+    this.#unindexedIds.add(record.id);
+    this.#unindexedPaths.add(record.source.path);
     record.archetypes.forEach((name, i) => st.insertChild.archetypes.run(record.id, i, name));
     record.themes.forEach((text, i) => st.insertChild.themes.run(record.id, i, text));
     record.principles.forEach((text, i) => st.insertChild.principles.run(record.id, i, text));
     record.dimensions.forEach((d, i) => st.insertDimension.run(record.id, i, d.key, d.name, d.score));
     record.quotes.forEach((q, i) => st.insertQuote.run(record.id, i, q.text, q.context));
-    st.insertFts.run(
-      key,
-      record.name,
-      record.role?.text ?? '',
-      record.bio ?? '',
-      record.summary ?? '',
-      record.themes.join('\n'),
-      record.principles.join('\n'),
-      record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`)).join('\n'),
-    );
+  }
+
+  /** Index the leaders inserted since the last call in leaders_fts, in one statement. Call before COMMIT. */
+  flushSearch(): void {
+    if (this.#unindexed.length === 0) return;
+    this.statements.fillSearch.run(JSON.stringify(this.#unindexed));
+    this.#unindexed.length = 0;
+    this.#unindexedIds.clear();
+    this.#unindexedPaths.clear();
+  }
+
+  /** After a rollback: the rows waiting for flushSearch are gone. */
+  forgetUnindexed(): void {
+    this.#unindexed.length = 0;
+    this.#unindexedIds.clear();
+    this.#unindexedPaths.clear();
   }
 
   /** Every stored record as its compact JSON, ordered by id, one row at a time. */
@@ -192,7 +273,6 @@ export class LeaderStore {
     yield* this.statements.records.iterate() as IterableIterator<{ id: string; record: string }>;
   }
 
-  /** Themes of stored leaders whose source listed them with separators (no themes-inferred diagnostic). */
   /** Themes stored leaders listed with separators (never inferred ones), most frequent first, at most `limit`. */
   separatedThemes(limit: number): string[] {
     return this.statements.separatedThemes.all(limit) as string[];
@@ -208,6 +288,7 @@ export class LeaderStore {
 
   /** Delete a source row; its leaders, their children, FTS rows and diagnostics go with it. */
   deleteSource(path: string): void {
+    if (this.#unindexedPaths.has(path)) this.flushSearch();
     this.statements.deleteSource.run(path);
   }
 

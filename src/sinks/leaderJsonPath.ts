@@ -4,6 +4,11 @@ import { resolve, sep } from 'node:path';
 
 const safeId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Whether `id` can name a leader's file (a lower-case slug). */
+export function isSafeLeaderId(id: string): boolean {
+  return safeId.test(id);
+}
+
 /** The file for `id` inside `leadersDir`, or null when the id is not a safe slug. */
 export function leaderJsonPath(leadersDir: string, id: string): string | null {
   if (!safeId.test(id)) return null;

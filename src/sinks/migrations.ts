@@ -123,4 +123,52 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN parse_ms REAL;
   `,
+  // 4: inputs the latest run's folder walk skipped (links outside the inputs, dangling links …), which
+  // are not sources; kept so the run report can be rebuilt from the database alone.
+  `
+  CREATE TABLE skipped_inputs (
+    run      INTEGER NOT NULL REFERENCES runs(id),
+    path     TEXT NOT NULL,
+    rule     TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')),
+    message  TEXT NOT NULL
+  );
+  `,
+  // 5: a leader whose source turned invalid keeps its last good record, marked stale by the run that
+  // found the source invalid; it goes when the source is fixed (a fresh row) or with --prune.
+  `
+  ALTER TABLE leaders ADD COLUMN stale_run INTEGER;
+  `,
+  // 6: full-text search in the convention sqlite-utils and Datasette detect: leaders_fts indexes the
+  // leaders table itself (content="leaders", rowid = key) and keeps no copy of the text. Triggers take
+  // deleted and updated rows out; the writer indexes the rows it inserts once per transaction, in bulk
+  // (LeaderStore.flushSearch). themes, principles and quotes become text columns of leaders to index.
+  `
+  DROP TRIGGER leaders_fts_delete;
+  DROP TABLE leaders_fts;
+  ALTER TABLE leaders ADD COLUMN themes TEXT;
+  ALTER TABLE leaders ADD COLUMN principles TEXT;
+  ALTER TABLE leaders ADD COLUMN quotes TEXT;
+  UPDATE leaders SET
+    themes = (SELECT group_concat(value, char(10)) FROM json_each(record, '$.themes')),
+    principles = (SELECT group_concat(value, char(10)) FROM json_each(record, '$.principles')),
+    quotes = (SELECT group_concat(coalesce(json_extract(value, '$.text') || char(10) || json_extract(value, '$.context'), json_extract(value, '$.text')), char(10))
+              FROM json_each(record, '$.quotes'));
+  CREATE VIRTUAL TABLE leaders_fts USING fts5(
+    name, role_text, bio, summary, themes, principles, quotes,
+    content="leaders", content_rowid="key",
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER leaders_ad AFTER DELETE ON leaders BEGIN
+    INSERT INTO leaders_fts (leaders_fts, rowid, name, role_text, bio, summary, themes, principles, quotes)
+    VALUES ('delete', old.key, old.name, old.role_text, old.bio, old.summary, old.themes, old.principles, old.quotes);
+  END;
+  CREATE TRIGGER leaders_au AFTER UPDATE ON leaders BEGIN
+    INSERT INTO leaders_fts (leaders_fts, rowid, name, role_text, bio, summary, themes, principles, quotes)
+    VALUES ('delete', old.key, old.name, old.role_text, old.bio, old.summary, old.themes, old.principles, old.quotes);
+    INSERT INTO leaders_fts (rowid, name, role_text, bio, summary, themes, principles, quotes)
+    VALUES (new.key, new.name, new.role_text, new.bio, new.summary, new.themes, new.principles, new.quotes);
+  END;
+  INSERT INTO leaders_fts (leaders_fts) VALUES ('rebuild');
+  `,
 ];

@@ -47,3 +47,11 @@ export function writeFileIfChanged(file: string, content: string): boolean {
   writeFileAtomic(file, next);
   return true;
 }
+
+/**
+ * Write a file that did not exist before this run, in its folder made by this run: no reader can hold an
+ * old version, and a killed run's half file is rewritten (or removed) by the next, so no temp + rename.
+ */
+export function writeNewFile(file: string, content: string): void {
+  writeFileSync(file, content);
+}

@@ -2,14 +2,10 @@
 // open elements per tag, so thousands of nested elements take minutes. Start tags past a nesting
 // cap (and their end tags) are blanked out with spaces of the same length, so offsets still line up.
 
-import { rawTextTags, voidTags } from './htmlTags.js';
+import { optionalEndTags, rawTextTags, voidTags } from './htmlTags.js';
 
 /** Elements without end tags, or whose start tag implicitly closes the previous one: they never nest deeply. */
-const flatTags = new Set([
-  ...voidTags,
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp', 'tbody', 'thead', 'tfoot',
-  'colgroup', 'caption', 'html', 'head', 'body',
-]);
+const flatTags = new Set([...voidTags, ...optionalEndTags]);
 
 /**
  * Formatting elements are re-opened by the parser after every block boundary until closed, so a few

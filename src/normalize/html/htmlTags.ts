@@ -45,3 +45,9 @@ export const voidTags = new Set([
 
 /** Elements whose content the parser reads as text: tags inside them are not tags. */
 export const rawTextTags = new Set(['script', 'style', 'textarea', 'title', 'xmp']);
+
+/** Elements whose end tag may be left out: the next sibling or the parent's end closes them. */
+export const optionalEndTags = new Set([
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp', 'tbody', 'thead', 'tfoot',
+  'colgroup', 'caption', 'html', 'head', 'body',
+]);

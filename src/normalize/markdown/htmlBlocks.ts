@@ -9,6 +9,7 @@ import type { LeaderFile } from '../../file/LeaderFile.js';
 import { findFragmentContent } from '../html/findContent.js';
 import type { HtmlNode } from '../html/HtmlNode.js';
 import { parseHtml } from '../html/parseHtml.js';
+import { reportUnclosed } from '../html/reportUnclosed.js';
 import { walkBlocks } from '../html/walkBlocks.js';
 import { phrasingElements } from './phrasingElements.js';
 
@@ -48,6 +49,7 @@ export function fragmentOffsets(source: string, value: string, start: number, en
 /** Blocks of one flow `html` node, read as an HTML fragment. */
 export function htmlBlocks(file: LeaderFile, value: string, start: number, end: number): Block[] {
   const fragment = parseHtml(value, fragmentOffsets(file.text, value, start, end));
+  reportUnclosed(file, fragment);
   const { root, containers } = findFragmentContent(fragment);
   return walkBlocks(file, root, containers);
 }
@@ -78,6 +80,7 @@ export function phrasingBlocks(file: LeaderFile, tag: string, paragraphs: readon
       element.children?.push(paragraph);
     }
   }
+  reportUnclosed(file, fragment);
   const { root, containers } = findFragmentContent(fragment);
   return walkBlocks(file, root, containers);
 }

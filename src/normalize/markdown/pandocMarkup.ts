@@ -26,6 +26,42 @@ function attributesEnd(text: string, open: number): number {
   return count > 0 && text[i] === '}' ? i + 1 : -1;
 }
 
+/** Brackets are matched within this many characters: spans and links are short. */
+const maxBracketScan = 500;
+
+function isEscaped(text: string, at: number): boolean {
+  let slashes = 0;
+  for (let i = at - 1; i >= Math.max(0, at - 64) && text[i] === '\\'; i--) slashes++;
+  return slashes % 2 === 1;
+}
+
+/** Index of the `[` that the `]` at `close` ends, or -1. */
+function matchingBracket(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close - 1; i >= Math.max(0, close - maxBracketScan); i--) {
+    const c = text[i];
+    if ((c !== '[' && c !== ']') || isEscaped(text, i)) continue;
+    if (c === ']') depth++;
+    else if (depth === 0) return i;
+    else depth--;
+  }
+  return -1;
+}
+
+/** Whether an unclosed `[` comes before `at` in the same paragraph. */
+function insideBrackets(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= Math.max(0, at - maxBracketScan); i--) {
+    const c = text[i];
+    if (c === '\n' && /\n[ \t]*$/.test(text.slice(Math.max(0, i - 80), i))) return false;
+    if ((c !== '[' && c !== ']') || isEscaped(text, i)) continue;
+    if (c === ']') depth++;
+    else if (depth === 0) return true;
+    else depth--;
+  }
+  return false;
+}
+
 const fence = /^ {0,3}:{3,}[ \t]*(?:\{[^\n]*\}|[\w-]+)?[ \t]*:*[ \t]*$/gm;
 
 function blank(chars: string[], from: number, to: number): void {
@@ -61,8 +97,15 @@ export function blankPandocMarkup(text: string): string {
     // Newlines inside the block go too, so a wrapped block cannot leave a blank line behind.
     for (let i = open; i < end; i++) chars[i] = ' ';
     if (before === ']') {
-      chars[open] = '(';
-      chars[end - 1] = ')';
+      const start = matchingBracket(text, open - 1);
+      if (start !== -1 && insideBrackets(text, start)) {
+        // A span inside link text (`[[PM]{.x} Genome](/)`): its words are part of the link's.
+        chars[start] = ' ';
+        chars[open - 1] = ' ';
+      } else {
+        chars[open] = '(';
+        chars[end - 1] = ')';
+      }
     }
     open = end - 1;
   }

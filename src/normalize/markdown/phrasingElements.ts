@@ -29,7 +29,9 @@ function text(data: string, start: number | undefined, end: number | undefined):
 }
 
 /** The element an inline start tag opens (name and attributes), or null for anything else. */
-function openedElement(value: string, parent: HtmlNode): HtmlNode | null {
+function openedElement(value: string, name: string, parent: HtmlNode): HtmlNode | null {
+  // Only `hidden` and `style` change how an element is read; most inline tags carry neither.
+  if (!/hidden|style/i.test(value)) return element(name, parent);
   const parsed = parseHtml(value).children?.find((node) => tagOf(node) !== '');
   if (parsed === undefined) return null;
   return element(tagOf(parsed), parent, parsed.attribs ?? {});
@@ -67,15 +69,19 @@ export function phrasingElements(nodes: readonly PhrasingContent[], parent: Html
         if (name === null) return; // comments, declarations
         if (name.startsWith('/')) {
           for (let k = stack.length - 1; k > floor; k--) {
-            if (tagOf(stack[k] ?? parent) === name.slice(1)) {
+            const open = stack[k] ?? parent;
+            if (tagOf(open) === name.slice(1)) {
+              if (end !== undefined) open.endIndex = end - 1;
               stack.length = k;
               break;
             }
           }
           return;
         }
-        const opened = openedElement(node.value, current());
+        const opened = openedElement(node.value, name, current());
         if (opened === null) return;
+        opened.startIndex = start ?? null;
+        if (end !== undefined && /\/\s*>$/.test(node.value)) opened.endIndex = end - 1;
         add(opened);
         if (!voidTags.has(name) && !/\/\s*>$/.test(node.value) && stack.length < maxOpen) stack.push(opened);
         return;

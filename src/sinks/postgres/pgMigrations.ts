@@ -116,4 +116,19 @@ export const pgMigrations: readonly string[] = [
   `
   ALTER TABLE sources ADD COLUMN parse_ms double precision;
   `,
+  // 3: leaders.db migration 4: the inputs the latest run's folder walk skipped (filled by a local
+  // ingest, for its run report page; a distributed run lists them in report.json).
+  `
+  CREATE TABLE skipped_inputs (
+    run      bigint NOT NULL REFERENCES runs(id),
+    path     text NOT NULL,
+    rule     text NOT NULL,
+    severity text NOT NULL CHECK (severity IN ('error', 'warning')),
+    message  text NOT NULL
+  );
+  `,
+  // 4: sources by leader id, for renaming the winner in duplicate-id messages when a first path takes an id over.
+  `
+  CREATE INDEX sources_leader_id ON sources(leader_id);
+  `,
 ];

@@ -2,12 +2,13 @@
 // same outcome twice (BullMQ delivers at least once) leaves the same rows. Which source owns a leader
 // id is decided by `claimRule` in SQL, never by which worker wrote first.
 
+import { formatRecordLine } from '../formatRecordJson.js';
 import type { Diagnostic } from '../../diagnostics/Diagnostic.js';
 import type { ParseOutcome } from '../../ingest/ParseJob.js';
 import { leaderJsonPath } from '../leaderJsonPath.js';
 import { PARSER_VERSION } from '../../version.js';
 import type { PgClient, PgPool } from './openPostgres.js';
-import { replaceLeaderRows } from './replaceLeaderRows.js';
+import { insertLeaderRows } from './insertLeaderRows.js';
 
 export interface PageWriteContext {
   run: number;
@@ -54,18 +55,23 @@ export function duplicateMessage(id: string, owner: string): string {
 }
 
 async function replaceDiagnostics(client: PgClient, path: string, diagnostics: readonly Diagnostic[]): Promise<void> {
-  await client.query('DELETE FROM diagnostics WHERE source_path = $1', [path]);
-  if (diagnostics.length === 0) return;
   const column = <K extends keyof Diagnostic>(key: K) => diagnostics.map((d) => d[key] ?? null);
-  await client.query(insertDiagnostics, [
+  // One round trip: the DELETE's snapshot does not see the rows the INSERT adds.
+  await client.query(`WITH gone AS (DELETE FROM diagnostics WHERE source_path = $1) ${insertDiagnostics}`, [
     path, column('severity'), column('rule'), column('message'), column('line'), column('column'), column('endLine'), column('endColumn'), column('path'),
   ]);
 }
 
-/** Serialize every writer of these leader ids (always taken in sorted order, so two writers never deadlock on them). */
-async function lockIds(client: PgClient, ids: Iterable<string>): Promise<void> {
-  const sorted = [...new Set(ids)].sort();
-  if (sorted.length > 0) await client.query('SELECT pg_advisory_xact_lock(hashtextextended(id, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS u(id, ord) ORDER BY ord', [sorted]);
+/**
+ * Serialize every writer of these leader ids and of the ids `path` owns now (always locked in sorted
+ * order, so two writers never deadlock on them), in one round trip.
+ */
+async function lockIds(client: PgClient, ids: readonly string[], path: string): Promise<void> {
+  await client.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended(id, 0))
+     FROM (SELECT DISTINCT id FROM (SELECT unnest($1::text[]) AS id UNION SELECT id FROM leaders WHERE source_path = $2) AS ids ORDER BY id) AS sorted`,
+    [ids, path],
+  );
 }
 
 const retryable = new Set(['40001', '40P01']);
@@ -100,11 +106,6 @@ export async function writePageOutcome(pool: PgPool, outcome: ParseOutcome, ctx:
   }
 }
 
-async function ownedIds(client: PgClient, path: string): Promise<string[]> {
-  const { rows } = await client.query<{ id: string }>('SELECT id FROM leaders WHERE source_path = $1', [path]);
-  return rows.map((r) => r.id);
-}
-
 async function saveSource(client: PgClient, values: unknown[]): Promise<void> {
   const { rowCount } = await client.query(upsertSource, values);
   // A job of an older run delivered late: this run has already decided the source.
@@ -113,7 +114,7 @@ async function saveSource(client: PgClient, values: unknown[]): Promise<void> {
 
 async function writeRejected(client: PgClient, outcome: Extract<ParseOutcome, { kind: 'rejected' }>, ctx: PageWriteContext, id: string | null = null): Promise<PageWriteResult> {
   const { path } = outcome;
-  await lockIds(client, await ownedIds(client, path));
+  await lockIds(client, [], path);
   await saveSource(client, [path, outcome.sha256, outcome.bytes, outcome.format, 'rejected', id, PARSER_VERSION, ctx.provisional ? null : ctx.configSha256, ctx.run, outcome.parseMs ?? null]);
   await replaceDiagnostics(client, path, outcome.diagnostics);
   // A source that no longer yields a record no longer backs the leaders it produced before.
@@ -131,7 +132,7 @@ async function writeParsed(client: PgClient, outcome: Extract<ParseOutcome, { ki
     const message = `Leader id "${record.id}" is not a safe file name; nothing was written.`;
     return writeRejected(client, { ...rejected, diagnostics: [...outcome.diagnostics, fileDiagnostic('invalid-record', message)] }, ctx);
   }
-  await lockIds(client, [record.id, ...(await ownedIds(client, path))]);
+  await lockIds(client, [record.id], path);
   const { rows } = await client.query<{ owner: string; ownerStatus: string; ownerSeen: boolean; takes: boolean }>(claimRule, [record.id, path, ctx.run]);
   const claim = rows[0];
   if (claim !== undefined && !claim.takes) {
@@ -147,9 +148,17 @@ async function writeParsed(client: PgClient, outcome: Extract<ParseOutcome, { ki
     await client.query(`UPDATE sources SET status = 'rejected', config_sha256 = $2 WHERE path = $1`, [claim.owner, ctx.configSha256]);
     if (claim.ownerStatus === 'unchanged') await replaceDiagnostics(client, claim.owner, [dup]);
     else await appendDiagnostic(client, claim.owner, dup);
+    // Sources this run already rejected as duplicates of the old owner now name the new one, as the
+    // embedded run (which meets the first path first) names it.
+    await client.query(
+      `UPDATE diagnostics d SET message = $3 FROM sources s
+       WHERE s.leader_id = $1 AND s.status = 'rejected' AND s.last_seen_run = $4 AND d.source_path = s.path AND d.rule = 'duplicate-id' AND d.message = $2`,
+      [record.id, duplicateMessage(record.id, claim.owner), duplicateMessage(record.id, path), ctx.run],
+    );
   }
-  await client.query('DELETE FROM leaders WHERE source_path = $1 AND id <> $2', [path, record.id]);
-  await replaceLeaderRows(client, record, outcome.line, ctx.run);
+  // What this source produced before, and the id's old rows (its children go by cascade).
+  await client.query('DELETE FROM leaders WHERE source_path = $1 OR id = $2', [path, record.id]);
+  await insertLeaderRows(client, record, formatRecordLine(record), ctx.run);
   return 'written';
 }
 
