@@ -275,6 +275,29 @@ describe('hostile input', () => {
     expect(last?.position.end.offset).toBeGreaterThan(size / 2);
   }, 60_000);
 
+  it('HTML inside Markdown (blocks, inline, in quotes and lists, pandoc attributes): never throws, every block points at its own words', () => {
+    const alphabet = fc.constantFrom(
+      'word', 'Other', ' ', '\n', '\n\n', '\r\n', '> ', '- ', '1. ', '## ', '<div>', '</div>', '<div class="a">', '<span>', '</span>',
+      '<a href="/x">', '</a>', '<p>', '</p>', '<li>', '<ul>', '</ul>', '<svg onload=x>', '</svg>', '<b hidden>', '</b>', '<br>',
+      '<!--', '-->', '&amp;', '**', '[', ']', '(/u)', '{.c}', '{#i .c k="v"}', '::: {.d}', ':::', '`', '|', '\\',
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }), (parts) => {
+        const file = load('mixed.md', parts.join(''));
+        const blocks = normalizeMarkdown(file);
+        for (const block of [...blocks, ...blocks.flatMap((b) => b.spans ?? [])]) {
+          const { start, end } = block.position;
+          expect(start).toEqual(file.lines.point(start.offset));
+          expect(end).toEqual(file.lines.point(end.offset));
+          expect(start.offset).toBeLessThanOrEqual(end.offset);
+          const word = /^(word|Other)\b/.exec(block.text)?.[1];
+          if (word !== undefined) expect(file.text.slice(start.offset, end.offset)).toContain(word);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('never throws, and every block is located, on arbitrary Markdown-ish text', () => {
     const alphabet = fc.constantFrom('a', ' ', '\n', '\r\n', '*', '_', '[', ']', '(', ')', '>', '-', '1.', '|', '<br>', '<p>', '</p>', '&amp;', '\\', '`', ':', '#', '—', '  \n', '<!--', '-->');
     fc.assert(
