@@ -5,6 +5,7 @@
 // prune, export and report (finishBatch). Nothing is read or parsed twice.
 
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -201,7 +202,15 @@ async function ingestLocked(
     // Stopped early, the batch is partial: records whose themes were inferred are stored without the
     // config fingerprint, so the next run parses them again with the whole batch.
     const partial = stopped();
+    let sinceYield = 0;
     for (const line of spill.read()) {
+      // A stop while writing ends at a source boundary: what was written commits, the rest is parsed next
+      // run. Writing yields now and then, so a signal is heard.
+      if (++sinceYield >= 64) {
+        sinceYield = 0;
+        await setImmediate();
+      }
+      if (!partial && stopped()) break;
       const outcome = JSON.parse(line) as ParseOutcome;
       const provisional = partial && outcome.kind === 'parsed' && outcome.themeRun !== undefined;
       writer.apply(learning.apply(outcome, options.config), provisional);
