@@ -186,7 +186,7 @@ suite(`distributed ingest (BullMQ on Redis, PostgreSQL sink)${skipReason === nul
     expect(report.sources).toEqual(readReport('dup-embedded').sources);
     const loser = report.sources.find((e) => e.path === 'dup/b/bill-carr.html');
     expect(loser?.status).toBe('rejected');
-    expect(loser?.diagnostics.map((d) => d.message)).toContain('Leader id "bill-carr" is already produced by dup/a/bill-carr.md, which comes first by path; this source is skipped.');
+    expect(loser?.diagnostics.map((d) => d.message)).toContain('3 sources of this batch resolve to leader id "bill-carr": dup/a/bill-carr.md, dup/b/bill-carr.html, pages/site-html/bill-carr.html; only the first by path, dup/a/bill-carr.md, is kept.');
     const owner = await sinkQuery<{ source_path: string }>(sinkUrl, `SELECT source_path FROM leaders WHERE id = 'bill-carr'`);
     expect(owner).toEqual([{ source_path: 'dup/a/bill-carr.md' }]);
     expect(readFileSync(join(dir, 'dup-distributed', 'leaders.ndjson'), 'utf8')).toBe(readFileSync(join(dir, 'dup-embedded', 'leaders.ndjson'), 'utf8'));

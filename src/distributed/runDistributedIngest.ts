@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { UsageError } from '../cli/Command.js';
+import { BatchIds } from '../ingest/BatchIds.js';
 import { lexiconLimit, lexiconThemes } from '../ingest/BatchLearning.js';
 import { walkSources, type SkippedEntry, type SourceRef } from '../ingest/discoverSources.js';
 import { acquireOutputLock, type LockHolder } from '../ingest/OutputLock.js';
@@ -182,6 +183,14 @@ async function produce(
         diagnostics: [{ severity: config.severityOf('queue-job-failed') ?? 'error', rule: 'queue-job-failed', message, line: 1, column: 1, endLine: 1, endColumn: 1 }],
       }, { ...writeContext, provisional: true });
     });
+
+    // The embedded run's batch message for an id several sources resolve to: all of them, in path order.
+    for (const { id, paths } of await store.duplicateClaims(run)) {
+      const ids = new BatchIds();
+      for (const path of paths) ids.claim(id, path);
+      const message = ids.describe(id);
+      if (message !== null) await store.setDuplicateMessage(run, id, message);
+    }
 
     // A stopped run saw only some sources: it reports nothing missing and prunes nothing.
     const gone = interrupted !== null ? [] : await store.missingSources(run);

@@ -187,6 +187,27 @@ export class PgRunStore {
     await this.pool.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
   }
 
+  /** Ids that several sources parsed in `run` resolve to, with those sources in path order. */
+  async duplicateClaims(run: number): Promise<{ id: string; paths: string[] }[]> {
+    const { rows } = await this.pool.query<{ id: string; paths: string[] }>(
+      `SELECT s.leader_id AS id, array_agg(s.path ORDER BY s.path) AS paths FROM sources s
+       WHERE s.last_seen_run = $1 AND s.leader_id IS NOT NULL AND (s.status = 'written'
+         OR (s.status = 'rejected' AND EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id')))
+       GROUP BY s.leader_id HAVING count(*) > 1`,
+      [run],
+    );
+    return rows;
+  }
+
+  /** Give the duplicate-id diagnostics of `run`'s sources rejected for `id` this message. */
+  async setDuplicateMessage(run: number, id: string, message: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE diagnostics d SET message = $3 FROM sources s
+       WHERE s.leader_id = $2 AND s.last_seen_run = $1 AND s.status = 'rejected' AND d.source_path = s.path AND d.rule = 'duplicate-id'`,
+      [run, id, message],
+    );
+  }
+
   /** The report's entries for `run`, in path order, with their diagnostics as the embedded report lists them. */
   async *reportSources(run: number): AsyncGenerator<ReportSource> {
     let after = '';

@@ -7,8 +7,8 @@ import type { PgClient } from './openPostgres.js';
 
 const insertLeader = `
   INSERT INTO leaders (id, name, role_text, role_title, role_organization, bio, appearances, summary,
-    source_path, source_sha256, parser_version, record_version, record, updated_run, search)
-  VALUES ($1, $2::text, $3::text, $4, $5, $6::text, $7, $8::text, $9, $10, $11, $12, $13, $14,
+    source_path, source_sha256, parser_version, record_version, record, updated_run, themes, principles, quotes, search)
+  VALUES ($1, $2::text, $3::text, $4, $5, $6::text, $7, $8::text, $9, $10, $11, $12, $13, $14, $15::text, $16::text, $17::text,
     setweight(to_tsvector('simple', $2::text), 'A') || setweight(to_tsvector('simple', coalesce($3::text, '')), 'B')
       || to_tsvector('simple', concat_ws(E'\\n', $6::text, $8::text, $15::text, $16::text, $17::text)))`;
 

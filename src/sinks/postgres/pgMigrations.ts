@@ -131,4 +131,12 @@ export const pgMigrations: readonly string[] = [
   `
   CREATE INDEX sources_leader_id ON sources(leader_id);
   `,
+  // 5: leaders.db migrations 5 and 6: stale records, and the text columns its external-content FTS
+  // indexes (here they are filled beside the tsvector, which stays).
+  `
+  ALTER TABLE leaders ADD COLUMN stale_run bigint;
+  ALTER TABLE leaders ADD COLUMN themes text;
+  ALTER TABLE leaders ADD COLUMN principles text;
+  ALTER TABLE leaders ADD COLUMN quotes text;
+  `,
 ];
