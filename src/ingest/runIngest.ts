@@ -16,6 +16,7 @@ import { checkExports, healExports, type ExportDrift } from '../sinks/checkExpor
 import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
 import { writeLinesAtomic } from '../sinks/writeNdjson.js';
 import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
+import { underSourceRoots } from './sourceRoots.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
 import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
@@ -196,7 +197,9 @@ async function ingestLocked(
   const counts = writer.counts;
   const interrupted = options.stop?.signal ?? null;
   // A stopped run did not reach every source: none is missing, none is pruned.
-  const gone = interrupted !== null ? [] : store.missingSources(run);
+  // Only sources under this run's inputs can be missing (and pruned): a narrower run leaves the rest be.
+  const inRoots = underSourceRoots(options.inputs, options.cwd);
+  const gone = interrupted !== null ? [] : store.missingSources(run).filter((m) => inRoots(m.path));
   const missing: ReportMissing[] = exactMissing(store.db, gone, options.prune);
   counts.missing = gone.length;
   if (options.prune && gone.length > 0) {
