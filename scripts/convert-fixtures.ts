@@ -52,7 +52,9 @@ function write(family: string, id: string, ext: string, text: string, expected: 
   writeFileSync(join(dir, `${id}.expected.json`), expected);
 }
 
-rmSync(out, { recursive: true, force: true });
+// Only the families this script makes are replaced; others in the folder (pandoc's, say) are left alone.
+const families = [...tools.flatMap((tool) => widths.map((width) => `${tool.name}-${width}`)), 'template-html', ...tools.map((tool) => `template-${tool.name}-80`)];
+for (const family of families) rmSync(join(out, family), { recursive: true, force: true });
 const ids = readdirSync(join(corpus, 'site-html')).filter((n) => n.endsWith('.html')).map((n) => n.slice(0, -5)).sort();
 
 ids.forEach((id, index) => {
@@ -71,4 +73,4 @@ ids.forEach((id, index) => {
   for (const tool of tools) write(`template-${tool.name}-80`, id, 'txt', tool.run(page, 80), expected);
 });
 
-process.stderr.write(`converted ${ids.length} leaders into ${readdirSync(out).length} families under ${out}\n`);
+process.stderr.write(`converted ${ids.length} leaders into ${families.length} families under ${out}\n`);

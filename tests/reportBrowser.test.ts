@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/sinks/openDatabase.js';
+import { writeReportPage } from '../src/report/writeReportPage.js';
 import { makeHostileSite, makeReportSite, root, runCli } from './reportSites.js';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -152,6 +154,21 @@ describe.skipIf(!haveChromium)('report.html in Chromium', () => {
     await page.selectOption('#problems-severity', 'warning');
     expect((await tableRows(page)).length).toBe(all.length - 3);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an empty database as empty, without an error', async () => {
+    const dir = join(sites[0] ?? root, 'empty-db');
+    mkdirSync(dir);
+    openDatabase(join(dir, 'leaders.db')).close(); // migrated, no run yet
+    writeReportPage(join(dir, 'leaders.db'), join(dir, 'report.html'));
+    const { page, errors, violations } = await load(join(dir, 'report.html'));
+    expect(await page.textContent('#run-meta')).toBe('No run recorded in this database.');
+    expect(Object.values(await chartsDrawn(page))).not.toContain(true);
+    expect(await page.textContent('#chart-outcomes')).toBe('No sources.');
+    expect(await page.textContent('#problems')).toBe('No source was rejected or warned about.');
+    expect(errors).toEqual([]);
+    expect(await violations()).toEqual([]);
     await page.close();
   });
 

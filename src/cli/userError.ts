@@ -70,7 +70,10 @@ export function describeFault(error: unknown, context: FaultContext = {}): UserF
     };
   }
   if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) {
-    return { exitCode: FaultExitCode.diskFull, message: `I/O error while writing ${where} (${code}): check the disk, then run again.` };
+    return {
+      exitCode: FaultExitCode.diskFull,
+      message: `I/O error while writing ${where} (${code}; the disk may be full, or a file-size limit reached): check the disk, then run again.`,
+    };
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canMount, expectHealed, leftovers, lp, makeSite } from './faultSite.js';
+import { canMount, cli, expectHealed, leftovers, lp, makeSite } from './faultSite.js';
 
 const mountable = canMount();
 const site = makeSite(30);
@@ -81,6 +81,28 @@ describe.skipIf(!mountable)('on a real tmpfs', () => {
     expect(lp(site.dir, ['ingest', 'pages', '--out', out, '--quiet']).status).toBe(0);
     expectHealed(site, out);
   });
+});
+
+// Where mounting is not allowed (CI as an ordinary user), a file-size limit makes the same fault:
+// writes past it fail with EFBIG (Node ignores SIGXFSZ), which SQLite reports as SQLITE_IOERR_WRITE.
+it.each([100, 400])('a file-size limit of %i KB (ulimit -f): exit 74 with one line; without it the re-run completes', (blocks) => {
+  const out = `limited-${blocks}`;
+  const run = spawnSync('bash', ['-c', `ulimit -f ${blocks} && exec "$0" "$@"`, process.execPath, cli, 'ingest', 'pages', '--out', out], {
+    cwd: site.dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(run.status).toBe(74);
+  expect(run.stdout).toBe('');
+  const lines = run.stderr.split('\n').filter(Boolean);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^leaderpages ingest: (disk full|I\/O error) while writing /);
+  expect(run.stderr).not.toMatch(/rollback|no transaction|\n\s+at /);
+  expect(leftovers(join(site.dir, out))).toEqual([]);
+  expectSoundIfPresent(join(site.dir, out, 'leaders.db'));
+
+  expect(lp(site.dir, ['ingest', 'pages', '--out', out, '--quiet']).status).toBe(0);
+  expectHealed(site, out);
 });
 
 it('an output folder that cannot be created (a file is in the way): one line naming the file, exit 73', () => {

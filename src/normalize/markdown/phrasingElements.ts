@@ -29,7 +29,9 @@ function text(data: string, start: number | undefined, end: number | undefined):
 }
 
 /** The element an inline start tag opens (name and attributes), or null for anything else. */
-function openedElement(value: string, parent: HtmlNode): HtmlNode | null {
+function openedElement(value: string, name: string, parent: HtmlNode): HtmlNode | null {
+  // Only `hidden` and `style` change how an element is read; most inline tags carry neither.
+  if (!/hidden|style/i.test(value)) return element(name, parent);
   const parsed = parseHtml(value).children?.find((node) => tagOf(node) !== '');
   if (parsed === undefined) return null;
   return element(tagOf(parsed), parent, parsed.attribs ?? {});
@@ -76,7 +78,7 @@ export function phrasingElements(nodes: readonly PhrasingContent[], parent: Html
           }
           return;
         }
-        const opened = openedElement(node.value, current());
+        const opened = openedElement(node.value, name, current());
         if (opened === null) return;
         opened.startIndex = start ?? null;
         if (end !== undefined && /\/\s*>$/.test(node.value)) opened.endIndex = end - 1;
