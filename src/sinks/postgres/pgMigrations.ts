@@ -127,4 +127,9 @@ export const pgMigrations: readonly string[] = [
     message  text NOT NULL
   );
   `,
+  // 4: leaders.db migration 5: the run that found a leader's source invalid (its record is the last
+  // good one). A distributed run does not set it yet: it still drops such a record.
+  `
+  ALTER TABLE leaders ADD COLUMN stale_run bigint;
+  `,
 ];
