@@ -26,6 +26,8 @@ export interface FinishBatchOptions {
   exportsNeeded: boolean;
   /** A signal stopped the run early: sources not reached are neither missing nor pruned. */
   interrupted: boolean;
+  /** Which stored sources lie under this run's inputs: only those can be missing (and pruned). */
+  inRoots: (storedPath: string) => boolean;
   /** Exports healed before the run (more are added here); entries the walk skipped; a damaged database. */
   healed: ExportDrift[];
   skipped: readonly { path: string; rule: string; severity: string | null; message: string }[];
@@ -34,7 +36,8 @@ export interface FinishBatchOptions {
 
 export async function finishBatch(options: FinishBatchOptions): Promise<{ counts: RunCounts; missing: ReportMissing[] }> {
   const { store, run, outDir, counts, healed } = options;
-  const gone = options.interrupted ? [] : store.missingSources(run);
+  // A narrower run than the last leaves the sources outside its inputs be.
+  const gone = options.interrupted ? [] : store.missingSources(run).filter((m) => options.inRoots(m.path));
   const missing: ReportMissing[] = exactMissing(store.db, gone, options.prune);
   counts.missing = gone.length;
   if (options.prune && gone.length > 0) {

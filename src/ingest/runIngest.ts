@@ -17,6 +17,7 @@ import { openCheckedDatabase } from '../sinks/checkDatabase.js';
 import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
 import { tempPathFor } from '../sinks/writeFileAtomic.js';
 import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
+import { underSourceRoots } from './sourceRoots.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
 import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
@@ -245,6 +246,7 @@ async function ingestLocked(
     prune: options.prune,
     exportsNeeded: writer.leadersChanged || recovering,
     interrupted: interrupted !== null,
+    inRoots: underSourceRoots(options.inputs, options.cwd),
     healed,
     skipped,
     damaged: database.damaged,
