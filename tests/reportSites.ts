@@ -62,7 +62,8 @@ export function makeHostileSite(): string {
   const html = readFileSync(join(corpus, 'site-html', 'ami-vora.html'), 'utf8');
   const escaped = (tag: string): string => payload(tag).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-  // Plain text, where a name must be shaped like a person's name: rejected, the name quoted by the error.
+  // Plain text whose name line is not shaped like a person's name: written, with name-guessed and
+  // unsafe-name warnings that quote the name.
   writeFileSync(
     join(raw, '<img src=x onerror=__pwn("file-text")>.txt'),
     seed
