@@ -83,7 +83,9 @@ suite(`PostgreSQL sink${skipReason === null ? '' : ` — skipped: ${skipReason}`
       }
       const report = [];
       for await (const entry of store.reportSources(run)) report.push(entry);
-      states.push({ owner: await sinkQuery(sinkUrl, 'SELECT id, source_path FROM leaders'), report });
+      // The indexed lists are one line each, as in leaders.db (a ts_headline of a hit has no newline).
+      const lists = await sinkQuery(sinkUrl, `SELECT position(E'\\n' in concat(themes, principles, quotes)) AS newline, themes LIKE '% · %' AS joined FROM leaders`);
+      states.push({ owner: await sinkQuery(sinkUrl, 'SELECT id, source_path FROM leaders'), report, lists });
       await store.close();
       await pool.end();
     }
@@ -91,6 +93,7 @@ suite(`PostgreSQL sink${skipReason === null ? '' : ` — skipped: ${skipReason}`
     const naming = (winner: string) => expect.arrayContaining([expect.objectContaining({ rule: 'duplicate-id', message: expect.stringContaining(`already produced by ${winner},`) })]);
     expect(states[0]).toMatchObject({
       owner: [{ id: 'bill-carr', source_path: 'a/bill-carr.md' }],
+      lists: [{ newline: 0, joined: true }],
       report: [
         { path: 'a/bill-carr.md', status: 'written', id: 'bill-carr' },
         { path: 'b/bill-carr.html', status: 'rejected', id: 'bill-carr', diagnostics: naming('a/bill-carr.md') },

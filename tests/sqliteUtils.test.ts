@@ -76,6 +76,43 @@ describe('sqlite-utils on leaders.db', () => {
   });
 });
 
+describe('full-text snippets (issue 13, defect 13)', () => {
+  it('the documented query gives one-line snippets that mark the hit', () => {
+    const doc = readFileSync(join(root, 'docs', 'data-contract.md'), 'utf8');
+    const sql = /```sql\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf('Who talks about customer obsession (full-text')))?.[1] ?? '';
+    expect(sql).toContain('snippet(leaders_fts');
+    const ro = new Database(db, { readonly: true });
+    const hits = ro.prepare(sql).all() as { id: string; hit: string }[];
+    ro.close();
+    expect(hits.map((h) => h.id)).toContain('bill-carr');
+    expect(hits.find((h) => h.id === 'bill-carr')?.hit).toContain('[customer] [obsession]');
+    for (const { hit } of hits) expect(hit).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('migration 7', () => {
+  it('joins a schema-6 database\'s one-per-line lists on one line, and the index still finds them', () => {
+    const file = join(site, 'v6.db');
+    const old = new Database(file);
+    old.exec(migrations.slice(0, 6).join('\n'));
+    old.pragma('user_version = 6');
+    old.exec(`INSERT INTO runs (id, started_at, parser_version, options) VALUES (1, 'x', 'p', '{}');
+      INSERT INTO sources (path, status, parser_version, last_seen_run) VALUES ('a.txt', 'written', 'p', 1);
+      INSERT INTO leaders (key, id, name, source_path, source_sha256, parser_version, record_version, record, updated_run, themes, principles, quotes)
+        VALUES (3, 'ada', 'Ada Example', 'a.txt', 's', 'p', 1, '{}', 1, 'customer obsession' || char(10) || 'bar raiser', 'Work backwards', NULL);
+      INSERT INTO leaders_fts (leaders_fts) VALUES ('rebuild');`);
+    migrate(old);
+    expect(old.prepare('SELECT themes, principles, quotes FROM leaders').get()).toEqual({
+      themes: 'customer obsession · bar raiser',
+      principles: 'Work backwards',
+      quotes: null,
+    });
+    expect(old.prepare(`SELECT rowid FROM leaders_fts WHERE leaders_fts MATCH 'raiser'`).pluck().all()).toEqual([3]);
+    expect(() => old.prepare(`INSERT INTO leaders_fts (leaders_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    old.close();
+  });
+});
+
 describe('migration 4', () => {
   it('turns a schema-3 database with its own FTS copy into the external-content index, rows and search kept', () => {
     const file = join(site, 'old.db');
@@ -90,9 +127,9 @@ describe('migration 4', () => {
     migrate(old);
     expect(old.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(old.prepare('SELECT themes, principles, quotes FROM leaders').get()).toEqual({
-      themes: 'customer obsession\nbar raiser',
+      themes: 'customer obsession · bar raiser',
       principles: 'Work backwards',
-      quotes: 'Be kind\nShip it\nat launch',
+      quotes: 'Be kind · Ship it · at launch',
     });
     const match = old.prepare(`SELECT rowid FROM leaders_fts WHERE leaders_fts MATCH ?`).pluck();
     expect(match.all('launch')).toEqual([7]);

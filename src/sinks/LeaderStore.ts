@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
 import type { LeaderDatabase } from './openDatabase.js';
+import { searchList, searchQuotes } from './searchText.js';
 
 export type SourceStatus = 'written' | 'unchanged' | 'rejected';
 
@@ -51,10 +52,6 @@ export interface RunCounts {
 }
 
 const childTables = ['archetypes', 'themes', 'principles'] as const;
-
-function lines(items: readonly string[]): string | null {
-  return items.length === 0 ? null : items.join('\n');
-}
 
 export class LeaderStore {
   private readonly statements;
@@ -238,9 +235,9 @@ export class LeaderStore {
       recordJson,
       run,
       // One item per line: the text leaders_fts indexes (null for none, as migration 4 fills them).
-      lines(record.themes),
-      lines(record.principles),
-      lines(record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`))),
+      searchList(record.themes),
+      searchList(record.principles),
+      searchQuotes(record.quotes),
     ).lastInsertRowid;
     this.#unindexed.push(Number(key));
     this.#unindexedIds.add(record.id);

@@ -171,4 +171,13 @@ export const migrations: readonly string[] = [
   END;
   INSERT INTO leaders_fts (leaders_fts) VALUES ('rebuild');
   `,
+  // 7: the lists leaders_fts indexes are joined with ' · ' on one line, not one item per line, so a
+  // snippet() of a hit carries no raw newline (searchText.ts). The update trigger re-indexes each row.
+  `
+  UPDATE leaders SET
+    themes = replace(themes, char(10), ' · '),
+    principles = replace(principles, char(10), ' · '),
+    quotes = replace(quotes, char(10), ' · ')
+  WHERE instr(coalesce(themes, '') || coalesce(principles, '') || coalesce(quotes, ''), char(10)) > 0;
+  `,
 ];

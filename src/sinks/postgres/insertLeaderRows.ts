@@ -4,6 +4,7 @@
 
 import type { LeaderProfile } from '../../schema/LeaderProfile.js';
 import type { PgClient } from './openPostgres.js';
+import { searchList, searchQuotes } from '../searchText.js';
 
 const insertLeader = `
   INSERT INTO leaders (id, name, role_text, role_title, role_organization, bio, appearances, summary,
@@ -33,8 +34,7 @@ export async function insertLeaderRows(client: PgClient, record: LeaderProfile, 
     record.id, record.name, record.role?.text ?? null, record.role?.title ?? null, record.role?.organization ?? null,
     record.bio, record.appearances, record.summary, record.source.path, record.source.sha256, record.source.parserVersion,
     record.source.recordVersion, line, run,
-    record.themes.join('\n'), record.principles.join('\n'),
-    record.quotes.map((q) => (q.context === null ? q.text : `${q.text}\n${q.context}`)).join('\n'),
+    searchList(record.themes), searchList(record.principles), searchQuotes(record.quotes),
   ]);
   await client.query(insertChildren, [
     record.id, record.archetypes, record.themes, record.principles,

@@ -139,4 +139,12 @@ export const pgMigrations: readonly string[] = [
   ALTER TABLE leaders ADD COLUMN principles text;
   ALTER TABLE leaders ADD COLUMN quotes text;
   `,
+  // 6: leaders.db migration 7: the indexed lists joined with ' · ' on one line (null when empty), so a
+  // ts_headline() of a hit carries no raw newline.
+  `
+  UPDATE leaders SET
+    themes = nullif(replace(themes, E'\n', ' · '), ''),
+    principles = nullif(replace(principles, E'\n', ' · '), ''),
+    quotes = nullif(replace(quotes, E'\n', ' · '), '');
+  `,
 ];
