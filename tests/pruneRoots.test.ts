@@ -55,3 +55,42 @@ describe('ingest --prune with a narrower path than last time', () => {
     expect(ids()).toEqual(['ami-vora', 'bill-carr']);
   });
 });
+
+describe('ingest from another working folder', () => {
+  const run = (cwd: string, ...args: string[]) => {
+    const result = spawnSync(process.execPath, [cli, 'ingest', ...args], { cwd, encoding: 'utf8' });
+    return { status: result.status, stderr: result.stderr };
+  };
+  const sources = () =>
+    (JSON.parse(readFileSync(join(site, 'out', 'report.json'), 'utf8')) as { sources: { path: string; status: string }[] }).sources.map((s) => [s.path, s.status]);
+
+  it('keys the same files by the same paths: nothing is new, nothing is missing, prune keeps the rest', () => {
+    expect(ingest('raw').status).toBe(0);
+    const elsewhere = join(site, 'elsewhere');
+    mkdirSync(elsewhere, { recursive: true });
+    // The same folder, named relative to another working folder, then by its absolute path.
+    for (const input of ['../raw', join(site, 'raw')]) {
+      const again = run(elsewhere, input, '--out', '../out', '--prune', '--quiet');
+      expect(again.status, again.stderr).toBe(0);
+      expect(sources()).toEqual([
+        ['raw/a/bill-carr.md', 'unchanged'],
+        ['raw/b/ami-vora.txt', 'unchanged'],
+      ]);
+      expect(report().run.counts).toMatchObject({ missing: 0, pruned: 0 });
+    }
+    // A narrower path from there prunes nothing outside it.
+    expect(run(elsewhere, '../raw/b', '--out', join(site, 'out'), '--prune', '--quiet').status).toBe(0);
+    expect(ids()).toEqual(['ami-vora', 'bill-carr']);
+  });
+
+  it('keys a source outside the folder that holds the output by its absolute path', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'leaderpages-outside-'));
+    try {
+      copyFileSync(join(corpus, 'clean-md', 'annie-duke.md'), join(outside, 'annie-duke.md'));
+      expect(run(site, join(outside, 'annie-duke.md'), '--out', 'out', '--quiet').status).toBe(0);
+      expect(sources()).toContainEqual([join(outside, 'annie-duke.md'), 'written']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,7 +13,7 @@ import { UsageError } from '../cli/Command.js';
 export const sourceExtensions = ['txt', 'md', 'markdown', 'html', 'htm'] as const;
 
 export interface SourceRef {
-  /** Relative to the working directory (forward slashes) when inside it, else absolute. */
+  /** Relative to the key base (forward slashes) when inside it, else absolute. */
   path: string;
   /** Absolute path to read. */
   file: string;
@@ -31,6 +31,12 @@ export interface SkippedEntry {
 export interface DiscoverOptions {
   /** Follow symbolic links that lead out of the input roots (default: no). */
   followSymlinks?: boolean;
+  /**
+   * The folder source paths are written relative to (default: `cwd`, where inputs are resolved). An
+   * ingest passes the folder holding its output folder, so a run from another working folder keys
+   * the same files by the same paths.
+   */
+  keyBase?: string;
 }
 
 export interface Discovery {
@@ -38,8 +44,8 @@ export interface Discovery {
   skipped: SkippedEntry[];
 }
 
-function displayPath(cwd: string, file: string): string {
-  const rel = relative(cwd, file);
+function displayPath(base: string, file: string): string {
+  const rel = relative(base, file);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return file;
   return rel.split(sep).join('/');
 }
@@ -72,12 +78,12 @@ class Walk {
   readonly realRoots: string[] = [];
 
   constructor(
-    private readonly cwd: string,
+    private readonly keyBase: string,
     private readonly followSymlinks: boolean,
   ) {}
 
   skip(file: string, rule: SkipRule, message: string): void {
-    this.skipped.push({ path: displayPath(this.cwd, file), rule, message });
+    this.skipped.push({ path: displayPath(this.keyBase, file), rule, message });
   }
 
   private insideRoots(real: string): boolean {
@@ -172,7 +178,8 @@ async function expandGlob(walk: Walk, cwd: string, input: string, followSymlinks
 
 export async function walkSources(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovery> {
   const followSymlinks = options.followSymlinks ?? false;
-  const walk = new Walk(cwd, followSymlinks);
+  const keyBase = options.keyBase ?? cwd;
+  const walk = new Walk(keyBase, followSymlinks);
   const folders: { dir: string; stats: Stats }[] = [];
   const globs: string[] = [];
   for (const input of inputs) {
@@ -202,7 +209,7 @@ export async function walkSources(inputs: readonly string[], cwd: string, option
   // a second name for it is reported.
   const byKey = new Map<string, SourceRef>();
   const refs = walk.candidates
-    .map((c) => ({ ...c, path: displayPath(cwd, c.file) }))
+    .map((c) => ({ ...c, path: displayPath(keyBase, c.file) }))
     .sort((a, b) => Number(a.viaLink ?? false) - Number(b.viaLink ?? false) || byPath(a, b));
   const seenFiles = new Set<string>();
   for (const ref of refs) {

@@ -17,7 +17,7 @@ import { openCheckedDatabase } from '../sinks/checkDatabase.js';
 import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
 import { tempPathFor } from '../sinks/writeFileAtomic.js';
 import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
-import { underSourceRoots } from './sourceRoots.js';
+import { sourceKeyBase, underSourceRoots } from './sourceRoots.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
 import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
@@ -96,7 +96,8 @@ export function poolSize(concurrency: number | 'auto'): number {
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
-  const discovery = options.discovery ?? (await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false }));
+  const keyBase = sourceKeyBase(options.cwd, options.out);
+  const discovery = options.discovery ?? (await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false, keyBase }));
   prepareOutDir(leadersDir);
   const lock = await acquireOutputLock(outDir, {
     wait: options.wait ?? false,
@@ -246,7 +247,7 @@ async function ingestLocked(
     prune: options.prune,
     exportsNeeded: writer.leadersChanged || recovering,
     interrupted: interrupted !== null,
-    inRoots: underSourceRoots(options.inputs, options.cwd),
+    inRoots: underSourceRoots(options.inputs, options.cwd, sourceKeyBase(options.cwd, options.out)),
     healed,
     skipped,
     damaged: database.damaged,

@@ -2,8 +2,17 @@
 // first pattern segment). Sources stored by earlier runs outside these roots are not this run's
 // business: they are neither missing nor pruned (`ingest --prune sub/` must not delete the rest).
 
-import { isAbsolute, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
+
+/**
+ * The folder an ingest's source paths are relative to: the one holding its output folder (for the
+ * default `output`, the working folder). Keys do not depend on where the command runs from, and a
+ * source outside this folder is keyed by its absolute path.
+ */
+export function sourceKeyBase(cwd: string, out: string): string {
+  return dirname(resolve(cwd, out));
+}
 
 /** The folder a glob starts from: its segments before the first one holding a pattern. */
 function globBase(pattern: string): string {
@@ -16,11 +25,14 @@ function globBase(pattern: string): string {
   return fixed.join('/') || '.';
 }
 
-/** A test: is this stored source path (relative to `cwd`, or absolute) under one of the inputs? */
-export function underSourceRoots(inputs: readonly string[], cwd: string): (storedPath: string) => boolean {
+/**
+ * A test: is this stored source path (relative to `keyBase`, or absolute) under one of the inputs
+ * (relative to `cwd`)?
+ */
+export function underSourceRoots(inputs: readonly string[], cwd: string, keyBase = cwd): (storedPath: string) => boolean {
   const roots = inputs.map((input) => resolve(cwd, isDynamicPattern(input) ? globBase(input) : input));
   return (storedPath) => {
-    const file = isAbsolute(storedPath) ? storedPath : resolve(cwd, storedPath);
+    const file = isAbsolute(storedPath) ? storedPath : resolve(keyBase, storedPath);
     return roots.some((root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep));
   };
 }
