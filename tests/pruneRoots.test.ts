@@ -83,7 +83,7 @@ describe('ingest from another working folder', () => {
     expect(ids()).toEqual(['ami-vora', 'bill-carr']);
   });
 
-  it('keys a source outside the folder that holds the output by its absolute path', () => {
+  it('keys a source outside the folder the first run started in by its absolute path', () => {
     const outside = mkdtempSync(join(tmpdir(), 'leaderpages-outside-'));
     try {
       copyFileSync(join(corpus, 'clean-md', 'annie-duke.md'), join(outside, 'annie-duke.md'));

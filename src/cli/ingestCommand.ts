@@ -68,9 +68,9 @@ Key themes that arrive run together are split with the themes already seen with 
 config's themes.lexiconFile, earlier runs (in leaders.db) and the other pages of this run (every
 page is parsed once; a run-together line is split again once the whole batch has been seen).
 Without PATH, the config's inputs are used (default: raw/**/*.{txt,md,markdown,html,htm}).
-Source paths (in records, leaders.db, report.json and messages) are relative to the folder that
-holds DIR (for the default DIR, the working folder), or absolute for a page outside it, so a run
-from another working folder finds the same sources unchanged.
+Source paths (in records, leaders.db, report.json and messages) are relative to the folder the
+first ingest into DIR ran in (recorded in leaders.db), or absolute for a page outside it, so a later
+run from another working folder finds the same sources unchanged.
 
 The output folder heals itself. leaders.db is the source of truth: on every run each export
 (leaders/*.json, leaders.ndjson) is compared with what the database holds, and one found missing,
@@ -140,7 +140,7 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
       import('./userError.js'),
       import('../config/loadConfig.js'),
       import('./requireSources.js'),
-      import('../ingest/sourceRoots.js'),
+      import('../ingest/sourceKeyBase.js'),
       import('../ingest/runIngest.js'),
       import('../sinks/openDatabase.js'),
       import('../themes/loadThemeLexicon.js'),
@@ -157,10 +157,11 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
     const inputs = positionals.length > 0 ? positionals : config.inputs;
     const followSymlinks = values['follow-symlinks'];
     const out = values.out ?? config.out;
-    const discovery = await requireSources(inputs, io.cwd, { followSymlinks, keyBase: sourceKeyBase(io.cwd, out) });
+    const outDir = resolve(io.cwd, out);
+    const keyBase = sourceKeyBase(io.cwd, outDir);
+    const discovery = await requireSources(inputs, io.cwd, { followSymlinks, keyBase });
     const { lexicon, problem } = loadThemeLexicon(config, io.cwd);
     if (problem !== null && !values.quiet) io.stderr.write(`leaderpages: warning: ${problem}\n`);
-    const outDir = resolve(io.cwd, out);
     const stop = new GracefulStop({
       onFirst: (signal) => {
         if (!values.quiet) io.stderr.write(`\nleaderpages: ${signal}: finishing the pages in flight, then stopping (again to stop at once)\n`);
@@ -174,6 +175,7 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
       const ingestOptions = {
         inputs,
         discovery,
+        keyBase,
         out,
         wait: values.wait,
         followSymlinks,

@@ -10,7 +10,6 @@ import { UsageError } from '../cli/Command.js';
 import { BatchIds } from '../ingest/BatchIds.js';
 import { lexiconLimit, lexiconThemes } from '../ingest/BatchLearning.js';
 import { walkSources, type SkippedEntry, type SourceRef } from '../ingest/discoverSources.js';
-import { sourceKeyBase } from '../ingest/sourceRoots.js';
 import { acquireOutputLock, type LockHolder } from '../ingest/OutputLock.js';
 import { prepareOutDir } from '../ingest/prepareOutDir.js';
 import { formatIngestSummary } from '../ingest/formatIngestSummary.js';
@@ -51,8 +50,7 @@ const chunkSize = 256;
 
 export async function runDistributedIngest(options: DistributedIngestOptions): Promise<DistributedIngestSummary> {
   const startedAt = new Date().toISOString();
-  const keyBase = sourceKeyBase(options.cwd, options.out);
-  const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false, keyBase });
+  const discovery = await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false });
   const outDir = resolve(options.cwd, options.out);
   prepareOutDir(join(outDir, 'leaders'));
   // The output folder is written by one ingest at a time, embedded or distributed (see OutputLock).

@@ -17,7 +17,8 @@ import { openCheckedDatabase } from '../sinks/checkDatabase.js';
 import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
 import { tempPathFor } from '../sinks/writeFileAtomic.js';
 import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
-import { sourceKeyBase, underSourceRoots } from './sourceRoots.js';
+import { recordedSourceBase, sourceKeyBase } from './sourceKeyBase.js';
+import { underSourceRoots } from './sourceRoots.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
 import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
@@ -57,6 +58,11 @@ export interface IngestOptions {
   followSymlinks?: boolean;
   /** Set by the CLI: a first SIGINT/SIGTERM stops the run after the pages in flight. */
   stop?: GracefulStop;
+  /**
+   * The folder source paths are relative to (default: the one recorded in the output folder's
+   * database, else `cwd`; see sourceKeyBase). A caller that passes `discovery` walked with it.
+   */
+  keyBase?: string;
   /** What walkSources found for `inputs`, when the caller has already walked them (the CLI checks each input names a page). */
   discovery?: Discovery | undefined;
 }
@@ -96,7 +102,7 @@ export function poolSize(concurrency: number | 'auto'): number {
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const outDir = resolve(options.cwd, options.out);
   const leadersDir = join(outDir, 'leaders');
-  const keyBase = sourceKeyBase(options.cwd, options.out);
+  const keyBase = options.keyBase ?? sourceKeyBase(options.cwd, outDir);
   const discovery = options.discovery ?? (await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false, keyBase }));
   prepareOutDir(leadersDir);
   const lock = await acquireOutputLock(outDir, {
@@ -109,7 +115,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   try {
     // Holding the lock, any temp file found is debris of a killed run.
     removeTempFiles([outDir, leadersDir]);
-    return await ingestLocked(options, outDir, leadersDir, discovery.sources, discovery.skipped);
+    return await ingestLocked({ ...options, keyBase }, outDir, leadersDir, discovery.sources, discovery.skipped);
   } finally {
     removeTempFiles([outDir, leadersDir], process.pid);
     lock.release();
@@ -131,6 +137,7 @@ async function ingestLocked(
     );
   }
   const store = new LeaderStore(database.db);
+  if (store.sourceBase() === null) store.setSourceBase(recordedSourceBase(outDir, options.keyBase ?? options.cwd));
   // The database is the source of truth: exports that drifted from it (deleted, truncated, edited,
   // stray) are put back before the run changes anything, and reported.
   const exported = (store.db.prepare('SELECT count(*) FROM runs').pluck().get() as number) > 0;
@@ -247,7 +254,7 @@ async function ingestLocked(
     prune: options.prune,
     exportsNeeded: writer.leadersChanged || recovering,
     interrupted: interrupted !== null,
-    inRoots: underSourceRoots(options.inputs, options.cwd, sourceKeyBase(options.cwd, options.out)),
+    inRoots: underSourceRoots(options.inputs, options.cwd, options.keyBase ?? options.cwd),
     healed,
     skipped,
     damaged: database.damaged,

@@ -2,17 +2,8 @@
 // first pattern segment). Sources stored by earlier runs outside these roots are not this run's
 // business: they are neither missing nor pruned (`ingest --prune sub/` must not delete the rest).
 
-import { dirname, isAbsolute, resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-
-/**
- * The folder an ingest's source paths are relative to: the one holding its output folder (for the
- * default `output`, the working folder). Keys do not depend on where the command runs from, and a
- * source outside this folder is keyed by its absolute path.
- */
-export function sourceKeyBase(cwd: string, out: string): string {
-  return dirname(resolve(cwd, out));
-}
 
 /** The folder a glob starts from: its segments before the first one holding a pattern. */
 function globBase(pattern: string): string {

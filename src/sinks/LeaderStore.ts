@@ -296,4 +296,13 @@ export class LeaderStore {
   setExportsStale(stale: boolean): void {
     this.statements.setMeta.run('exports_stale', stale ? '1' : '0');
   }
+
+  /** The folder source paths are relative to, as recorded (see sourceKeyBase), or null before any run. */
+  sourceBase(): string | null {
+    return (this.statements.getMeta.get('source_base') as string | undefined) ?? null;
+  }
+
+  setSourceBase(recorded: string): void {
+    this.statements.setMeta.run('source_base', recorded);
+  }
 }
