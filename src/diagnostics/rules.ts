@@ -71,6 +71,21 @@ export const rules = {
     defaultSeverity: 'warning',
     example: 'ArchetypesLeadersMethodology\\nHome › Leaders\\nBill Carr',
   },
+  'case-restored': {
+    description: 'The name or role was a heading a converter wrote in capitals (html-to-text uppercases headings). Its case was restored from where the page\'s prose writes the same words, or, when it writes them nowhere, by title case, which can be wrong for acronyms and particles ("Vp", "Mcdonald").',
+    defaultSeverity: 'warning',
+    example: 'AMI VORA\\n\\nCHIEF PRODUCT OFFICER AT FAIRE',
+  },
+  'dimension-label-trimmed': {
+    description: 'A dimension row\'s label was one word of other text followed by a known dimension name, as when a converter runs a table\'s header cells into its first row; the word was dropped and the known dimension kept.',
+    defaultSeverity: 'warning',
+    example: 'DimensionScore Strategic Vision80% Execution & Craft70%',
+  },
+  'role-guessed': {
+    description: 'No role line stood apart under the name, so the first line of the paragraph below it (role-shaped: short, no sentence end, the next line opening a new sentence) was taken as the role and the rest as the bio. Copies without blank lines between paragraphs (some text converters) run the two together.',
+    defaultSeverity: 'warning',
+    example: 'Bill Carr\\nVP of Digital Music & Video at Amazon\\nSpent 15 years at Amazon …',
+  },
   'name-unconfirmed': {
     description: 'The line where the name should be does not hold up as a name (not shaped like a person\'s name, or not the person the summary, quotes and bio speak of); the page yields no record.',
     defaultSeverity: 'error',

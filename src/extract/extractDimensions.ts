@@ -42,8 +42,16 @@ export function extractDimensions(file: LeaderFile): void {
 
   const add = (name: string, nameBlock: Block, token: string, scoreBlock: Block): void => {
     const where = locateToken(file, scoreBlock, token);
-    const definition = table.get(headingKey(name));
     const path = `dimensions[${found.length}]`;
+    let definition = table.get(headingKey(name));
+    // A table's header cells run into its first row ("DimensionScore Strategic Vision80%"): one
+    // word of text, then a known name. The name is taken, and what was dropped is said.
+    const words = name.split(' ');
+    const tail = definition === undefined && words.length >= 2 ? table.get(headingKey(words.slice(1).join(' '))) : undefined;
+    if (tail !== undefined) {
+      definition = tail;
+      report(file, 'dimension-label-trimmed', `"${words[0]}" before the dimension "${tail.name}" was dropped (a table header run into the first row?).`, nameBlock.position, `${path}.name`);
+    }
     if (definition === undefined) {
       report(file, 'unknown-dimension', `Unknown dimension "${name}"; it is left out of the record.`, nameBlock.position);
       return;

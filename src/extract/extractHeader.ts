@@ -8,6 +8,7 @@ import { sectionBlocks, sectionsOf } from './sectionBlocks.js';
 import { chooseId } from './chooseId.js';
 import { splitRole } from './splitRole.js';
 import { chooseName } from './chooseName.js';
+import { phraseGoesOn } from '../text/textMarks.js';
 
 const unsafeName = /[/\\<>|?*\u0000-\u001f]|\.\./;
 const sentenceEnd = /[.!?…]$/;
@@ -76,6 +77,7 @@ export function extractHeader(file: LeaderFile): void {
   fields.name = nameBlock.text;
   fields.id = chooseId(nameBlock.text, file.path);
   positions['name'] = positions['id'] = nameBlock.position;
+  reportCapitals(file, nameBlock, 'name');
   if (unsafeName.test(nameBlock.text)) {
     report(file, 'unsafe-name', `Name "${nameBlock.text}" contains path or control characters; its id is "${fields.id}".`, nameBlock.position, 'name');
   }
@@ -89,9 +91,53 @@ export function extractHeader(file: LeaderFile): void {
   if (bioBlocks !== rest) {
     fields.role = splitRole(first.text);
     positions['role'] = first.position;
+    reportCapitals(file, first, 'role');
   }
   if (bioBlocks.length > 0) {
     fields.bio = bioBlocks.map((b) => b.text).join(' ');
     positions['bio'] = bioBlocks[0]!.position;
   }
+  const runOn = fields.role === null && bioBlocks.length > 0 ? roleRunOn(file, bioBlocks[0]!) : null;
+  if (runOn !== null) {
+    fields.role = splitRole(runOn.role);
+    fields.bio = [runOn.bio, ...bioBlocks.slice(1).map((b) => b.text)].join(' ');
+    positions['role'] = runOn.at;
+    report(file, 'role-guessed', `No role line stood apart under the name; took "${runOn.role}", the first line of the paragraph below it, as the role.`, runOn.at, 'role');
+  }
+}
+
+/** A value taken from a heading a converter wrote in capitals: where its case came from. */
+function reportCapitals(file: LeaderFile, block: Block, field: 'name' | 'role'): void {
+  if (block.capitals === undefined) return;
+  const how = block.capitals.from === 'prose' ? 'as the page writes it elsewhere' : 'by title case (the page writes it nowhere else: a guess)';
+  report(file, 'case-restored', `The ${field} was written in capitals ("${block.capitals.written}"); its case was restored ${how}: "${block.text}".`, block.position, field);
+}
+
+/**
+ * A copy without blank lines between paragraphs runs the role line into the bio: the paragraph's first
+ * source line is role-shaped (short, no sentence end) and the next line opens a new sentence. Plain text
+ * and Markdown only: HTML keeps its paragraphs apart.
+ */
+function roleRunOn(file: LeaderFile, block: Block): { role: string; bio: string; at: Block['position'] } | null {
+  if (file.format === 'html' || block.kind !== 'paragraph' || block.position.start.line === block.position.end.line) return null;
+  const start = block.position.start.offset;
+  const lineAt = (from: number): { text: string; next: number } => {
+    const end = file.text.indexOf('\n', from);
+    return { text: file.text.slice(from, end < 0 ? undefined : end).replace(/\s+/g, ' ').trim(), next: end < 0 ? file.text.length : end + 1 };
+  };
+  // The role may itself wrap ("… (acquired by Facebook and" ⏎ "Discord)"): it runs on while a line
+  // ends mid-phrase or the next opens in lower case.
+  let role = '';
+  let line = lineAt(start);
+  for (let k = 0; ; k++) {
+    if (line.text === '' || /[.!?:;,]$/.test(line.text) || /[.!?]\s/.test(line.text) || k === 3) return null;
+    role = role === '' ? line.text : `${role} ${line.text}`;
+    const following = lineAt(line.next);
+    if (!phraseGoesOn.test(line.text) && !/^\p{Ll}/u.test(following.text)) break;
+    line = following;
+  }
+  if (role.length < 3 || role.length > 160 || !block.text.startsWith(role)) return null;
+  const bio = block.text.slice(role.length).trim();
+  if (!/^\p{Lu}/u.test(bio)) return null;
+  return { role, bio, at: file.lines.position(start, start + role.length) };
 }

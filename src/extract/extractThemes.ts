@@ -101,6 +101,10 @@ export function extractThemes(file: LeaderFile): void {
         inferred = true;
       }
       const pieces = lines === null ? block.spans ?? [block] : rejoinBroken(lines).map((text) => ({ text, position: block.position }));
+      if (lines === null && block.spansGuessed === true) {
+        report(file, 'themes-inferred', `Theme chips on lines ${block.position.start.line}–${block.position.end.line} ran together over line ends, where a label may wrap; read as ${pieces.length}: ${pieces.map((p) => `"${stripMarker(p.text)}"`).join(', ')}.`, block.position, 'themes');
+        inferred = true;
+      }
       for (const piece of pieces) {
         const text = stripMarker(piece.text);
         if (text === '') continue;

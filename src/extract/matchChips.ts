@@ -14,7 +14,8 @@ const separator = /^[\s,;|·•/]+/;
 /** Split a piece into archetype names when it consists of nothing else. */
 function archetypeRun(piece: string, names: readonly string[]): string[] | null {
   const found: string[] = [];
-  let rest = piece.trim();
+  // A text converter may underline a link by joining its words with `_` ("The_Growth_Architect").
+  let rest = piece.trim().replace(/(?<=\p{L})_(?=\p{L})/gu, ' ');
   while (rest !== '') {
     const lower = rest.toLowerCase();
     // A chip ends where a word ends, or where a copy glued the next chip's capital to it ("The OperatorThe").

@@ -33,6 +33,13 @@ export interface Block {
   depth?: number;
   /** Inline pieces that markup kept apart (chips, links, cells), in order; absent when there is no markup. */
   spans?: Span[];
+  /**
+   * The text as the page wrote it, in capitals, when a converter uppercased a heading (html-to-text)
+   * and `text` is its case restored (see restoreCase); extractors that take a value from it say so.
+   */
+  capitals?: { written: string; from: 'prose' | 'title-case' };
+  /** Set when where the spans were cut at line ends is a guess (labels a converter wrapped, then ran together). */
+  spansGuessed?: boolean;
   /** Set when the block was a strongly emphasised whole line (e.g. `**role**` in Markdown). */
   strong?: boolean;
 }

@@ -11,8 +11,9 @@ import { inlineLines, trimRange, type InlineLine, type Piece } from './markdown/
 import { paragraphBlocks } from './markdown/paragraphBlocks.js';
 import { blankPandocMarkup, smartDashes } from './markdown/pandocMarkup.js';
 import { parseMarkdown } from './markdown/parseMarkdown.js';
-import { piecesBlock, rowBlock } from './markdown/piecesBlock.js';
+import { piecesBlock, piecesText, rowBlock } from './markdown/piecesBlock.js';
 import { quoteBlocks } from './markdown/quoteBlocks.js';
+import { phraseGoesOn } from '../text/textMarks.js';
 
 function offsets(node: RootContent): [number, number] {
   const start = node.position?.start.offset ?? 0;
@@ -70,12 +71,40 @@ function codeBlock(file: LeaderFile, node: Code): Block | null {
   return piecesBlock(file, 'paragraph', [[piece]]);
 }
 
+/** A line that cannot end a heading: mid-phrase ("… acquired by Facebook and") or inside parentheses. */
+function endsMidPhrase(text: string): boolean {
+  return phraseGoesOn.test(text) || (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
+}
+
+/**
+ * An ATX heading is one line, so a converter that hard-wraps a long one leaves its end as the first
+ * line of a paragraph right below (`## Founder at tbh / Gas (acquired by Facebook and` ⏎ `Discord)`).
+ * When the heading stops mid-phrase and the paragraph starts on the next line, that first line is
+ * read back into the heading; the paragraph's other lines stay a paragraph. Returns whether it did.
+ */
+function wrappedHeading(file: LeaderFile, node: Heading, next: RootContent | undefined, out: Block[]): boolean {
+  if (next?.type !== 'paragraph' || hasInlineHtml(node.children) || hasInlineHtml(next.children)) return false;
+  if (next.position?.start.line !== (node.position?.end.line ?? -2) + 1) return false;
+  const lines = inlineLines(node.children, file.text).map((line) => line.pieces);
+  if (!endsMidPhrase(lines.map(piecesText).join(' '))) return false;
+  const [first, ...rest] = inlineLines(next.children, file.text).map((line) => line.pieces);
+  if (first === undefined) return false;
+  const heading = piecesBlock(file, 'heading', [...lines, first], { depth: node.depth, start: offsets(node)[0] });
+  if (heading === null) return false;
+  out.push(heading);
+  const paragraph = rest.length > 0 ? piecesBlock(file, 'paragraph', rest) : null;
+  if (paragraph !== null) out.push(paragraph);
+  return true;
+}
+
 function flowBlocks(file: LeaderFile, nodes: readonly RootContent[], out: Block[]): void {
-  for (const node of nodes) {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
     let block: Block | null = null;
     switch (node.type) {
       case 'heading':
-        headingBlocks(file, node, out);
+        if (wrappedHeading(file, node, nodes[index + 1], out)) index++;
+        else headingBlocks(file, node, out);
         break;
       case 'paragraph':
         out.push(...(hasInlineHtml(node.children) ? phrasingBlocks(file, 'p', [node.children]) : paragraphBlocks(file, node)));

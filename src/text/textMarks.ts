@@ -6,6 +6,8 @@
 export const bulletGlyphs = '•·●▪◦‣∙○■□➤►▶*+-';
 /** Arrows a copy puts before an item ("→ Start with the customer"); never the start of prose. */
 export const arrowGlyphs = '→➜➔➤►▶';
+/** The ASCII spelling of an arrow, as converters that transliterate to ASCII write it ("->Start with …"). */
+const asciiArrow = '->';
 /** Dashes that open an attribution ("— On product"); `--` is the ASCII spelling. */
 export const attributionDashes = ['—', '–', '―', '--'] as const;
 /** Opening quotation mark → the closing marks that may end it (straight quotes close anything). */
@@ -21,11 +23,11 @@ const charClass = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, '\\$
 const dashAlternatives = attributionDashes.join('|');
 
 /** A list marker and the blanks after it: a bullet, an arrow, `1.`, `1)`, `(1)`. */
-export const listMarker = new RegExp(`^(?:${charClass(bulletGlyphs + arrowGlyphs)}|\\d{1,3}[.)]|\\(\\d{1,3}\\))(?:\\s+|$)`);
+export const listMarker = new RegExp(`^(?:${asciiArrow}|${charClass(bulletGlyphs + arrowGlyphs)}|\\d{1,3}[.)]|\\(\\d{1,3}\\))(?:\\s+|$)`);
 /** An arrow glued to its item ("→Start with …"): arrows never begin prose, so no blank is needed. */
-export const gluedArrow = new RegExp(`^${charClass(arrowGlyphs)}(?=\\S)`);
+export const gluedArrow = new RegExp(`^(?:${asciiArrow}|${charClass(arrowGlyphs)})(?=\\S)`);
 /** A line that is a list item in plain text: a bullet or a number, then blanks. */
-export const itemStart = new RegExp(`^(?:${charClass(bulletGlyphs + arrowGlyphs)}|\\d{1,3}[.)])[ \\t\\u00a0]+`);
+export const itemStart = new RegExp(`^(?:${asciiArrow}|${charClass(bulletGlyphs + arrowGlyphs)}|\\d{1,3}[.)])[ \\t\\u00a0]+`);
 /** A line holding only an arrow (browser copies put it on its own line before the item). */
 export const arrowOnly = new RegExp(`^(?:${charClass(arrowGlyphs)}|->|&rarr;)$`);
 /** A line that opens with an attribution dash. */
@@ -42,3 +44,5 @@ export const linkReference = /\[(\d{1,4})\]/g;
 export const referenceEntry = /^(?:\d{1,4}[.)]\s+)?[a-z][a-z0-9+.-]*:\/\/\S*$/i;
 /** A breadcrumb step separator surrounded by blanks or at the end of a step. */
 export const breadcrumbStep = new RegExp(`(?:^|\\s)${charClass(breadcrumbSeparators)}(?:\\s|$)`);
+/** A line ending in an article, preposition or conjunction: the phrase carries on to the next line. */
+export const phraseGoesOn = /(?:^|\s)(?:a|an|the|of|to|in|on|for|with|from|by|at|as|and|or|but|vs\.?|versus|into|about|between|than)$/i;

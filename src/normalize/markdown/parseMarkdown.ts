@@ -15,8 +15,23 @@ function remarkGfmTable(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkGfmTable).freeze();
 
+/** A link destination a converter hard-wrapped (`[Leaders](/pm-⏎genome/leaders)`): no blank in either piece. */
+const wrappedDestination = /\]\(([^()\s<>]+)(\n[ \t]*)([^()\s<>]+)\)/g;
+
+/**
+ * CommonMark allows no line break in a link destination, so a converter that wraps lines inside one
+ * (html2text breaks at a URL's hyphens) leaves `[label](/pm-` … `genome/x)` as literal text. The break
+ * is moved after the closing parenthesis: the same length, the same lines, every offset outside the
+ * destination unchanged, and the link is a link again.
+ */
+function rejoinWrappedDestinations(text: string): string {
+  if (!text.includes('](')) return text;
+  return text.replace(wrappedDestination, (_all, head: string, gap: string, tail: string) => `](${head}${tail})${gap}`);
+}
+
 /** Parses `text.slice(start, end)`; node offsets are into the whole `text` (line/column are not kept in step). */
-export function parseMarkdown(text: string, start = 0, end = text.length): Root {
+export function parseMarkdown(source: string, start = 0, end = source.length): Root {
+  const text = rejoinWrappedDestinations(source);
   const whole = start === 0 && end === text.length;
   const tree = processor.parse(whole ? text : text.slice(start, end));
   if (start === 0) return tree;

@@ -3,7 +3,7 @@
 
 import type { Block, BlockKind, Span } from '../../file/Block.js';
 import type { LeaderFile } from '../../file/LeaderFile.js';
-import { foldWhitespace } from '../foldWhitespace.js';
+import { foldWhitespace, joinHyphenWraps } from '../foldWhitespace.js';
 import type { Piece } from './inlineLines.js';
 
 interface Group {
@@ -24,7 +24,7 @@ function joinPieces(pieces: readonly Piece[]): string {
   let text = '';
   pieces.forEach((piece, index) => {
     if (index > 0 && piece.marked && pieces[index - 1]?.marked === true) text += ' ';
-    text += piece.text;
+    text += piece.marked ? joinHyphenWraps(piece.text) : piece.text;
   });
   return text;
 }
@@ -49,14 +49,16 @@ function groupsOf(lines: readonly (readonly Piece[])[]): Group[] {
     run = [];
   };
   lines.forEach((pieces, index) => {
-    if (index > 0) run.push({ text: ' ', start: 0, end: 0, marked: false, emphasis: false });
+    const previous = lines[index - 1];
+    const wrappedAtHyphen = /[\p{L}\p{N}]-\s*$/u.test(previous?.[previous.length - 1]?.text ?? '') && /^\s*[\p{L}\p{N}]/u.test(pieces[0]?.text ?? '');
+    if (index > 0 && !wrappedAtHyphen) run.push({ text: ' ', start: 0, end: 0, marked: false, emphasis: false });
     for (const piece of pieces) {
       if (!piece.marked) {
         run.push(piece);
         continue;
       }
       flushRun();
-      const text = foldWhitespace(piece.text);
+      const text = foldWhitespace(joinHyphenWraps(piece.text));
       if (text !== '') groups.push({ text, start: piece.start, end: piece.end, emphasis: piece.emphasis });
     }
   });
@@ -68,6 +70,26 @@ function span(file: LeaderFile, group: Group): Span {
   return { text: group.text, position: file.lines.position(group.start, group.end) };
 }
 
+/**
+ * Lines joined by single spaces, except after a hyphen a converter wrapped a compound or range at
+ * ("community-" ⏎ "driven", "2003-" ⏎ "2007"): a wrapped line in Markdown is a soft break, but a
+ * converter that breaks lines at hyphens did not mean a space there.
+ */
+function joinLines(texts: readonly string[]): string {
+  const parts: string[] = [];
+  texts.forEach((text, i) => {
+    const previous = i > 0 ? texts[i - 1]!.trimEnd() : '';
+    if (i > 0 && /[\p{L}\p{N}]-$/u.test(previous) && /^[\p{L}\p{N}]/u.test(text.trimStart())) {
+      parts[parts.length - 1] = parts[parts.length - 1]!.trimEnd();
+      parts.push(text.trimStart());
+    } else {
+      if (i > 0) parts.push(' ');
+      parts.push(text);
+    }
+  });
+  return parts.join('');
+}
+
 /** One block from lines of pieces joined by single spaces; null when it has no text. */
 export function piecesBlock(
   file: LeaderFile,
@@ -75,7 +97,7 @@ export function piecesBlock(
   lines: readonly (readonly Piece[])[],
   extras: BlockExtras = {},
 ): Block | null {
-  const text = foldWhitespace(lines.map(joinPieces).join(' '));
+  const text = foldWhitespace(joinLines(lines.map(joinPieces)));
   const groups = groupsOf(lines);
   const first = groups[0];
   const last = groups[groups.length - 1];
