@@ -1,5 +1,5 @@
 // Real text browsers' copies of the site's pages (tests/fixtures/converted/, made by
-// scripts/convert-fixtures.ts with w3m and lynx) must give the source page's record — and where
+// scripts/convert-fixtures.ts with w3m, lynx, elinks, links, html2text, html2markdown and pandoc) must give the source page's record — and where
 // they do not, a diagnostic must say so. Then each failure the converter issue named, pinned.
 
 import { spawnSync } from 'node:child_process';
@@ -26,7 +26,13 @@ describe('converted families', () => {
     const failures: string[] = [];
     for (const doc of docs.filter((d) => d.family === family)) {
       const result = measureDocument(doc);
-      const wrong = result.wrong.filter((f) => f !== 'themes');
+      // A role whose case a converter threw away (html-to-text's capitals) can only be inferred (from
+      // the prose, where "Editor in chief" may open a sentence, or by title case): it may differ in
+      // case only, and only where case-restored says so.
+      const caseGuessed = (field: string) =>
+        result.diagnostics.some((d) => d.rule === 'case-restored' && d.path === field) &&
+        JSON.stringify(result.actual?.[field]).toLowerCase() === JSON.stringify(doc.expected[field]).toLowerCase();
+      const wrong = result.wrong.filter((f) => f !== 'themes' && !(f === 'role' && caseGuessed('role')));
       const silent = silentlyWrong(result);
       if (wrong.length > 0 || silent.length > 0) failures.push(`${doc.path}: wrong ${wrong.join(',')} silent ${silent.join(',')}`);
       if (result.actual !== null && !isDeepStrictEqual(result.actual['themes'], doc.expected['themes'])) {
