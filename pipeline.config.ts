@@ -12,23 +12,23 @@ export default defineConfig({
   sections: {
     dimensions: {
       required: true,
-      headings: ['Dimension Profile', 'Dimensions', 'Leadership Dimensions', 'Profile', 'Dimension Scores', 'Scores', 'Leadership Profile', 'Skill Profile'],
+      headings: ['Dimension Profile', 'Dimensions', 'Leadership Dimensions', 'Profile', 'Dimension Scores', 'Scores', 'Leadership Profile', 'Skill Profile', 'Dimension Breakdown', 'Leadership DNA', 'PM Genome Profile', 'Genome Profile', 'Skill Breakdown'],
     },
     themes: {
       required: false,
-      headings: ['Key Themes', 'Themes', 'Topics', 'Key Topics', 'Main Themes'],
+      headings: ['Key Themes', 'Themes', 'Topics', 'Key Topics', 'Main Themes', 'Core Themes', 'Recurring Themes', 'Topics Discussed', 'Themes Discussed', 'Focus Areas'],
     },
     summary: {
       required: false,
-      headings: ['Episode Summary', 'Summary', 'Overview', 'Episode Overview', 'Podcast Summary'],
+      headings: ['Episode Summary', 'Summary', 'Overview', 'Episode Overview', 'Podcast Summary', 'Episode Recap', 'About the Episode', 'Episode Description', 'Synopsis'],
     },
     principles: {
       required: false,
-      headings: ['Leadership Principles', 'Principles', 'Key Principles', 'Core Principles', 'Key Takeaways', 'Takeaways'],
+      headings: ['Leadership Principles', 'Principles', 'Key Principles', 'Core Principles', 'Key Takeaways', 'Takeaways', 'Guiding Principles', 'Operating Principles', 'Leadership Lessons', 'Key Lessons'],
     },
     quotes: {
       required: false,
-      headings: ['Notable Quotes', 'Quotes', 'Key Quotes', 'Memorable Quotes', 'Selected Quotes'],
+      headings: ['Notable Quotes', 'Quotes', 'Key Quotes', 'Memorable Quotes', 'Selected Quotes', 'Favorite Quotes', 'Top Quotes', 'In Their Own Words', 'In Their Words', 'Highlighted Quotes'],
     },
   },
 

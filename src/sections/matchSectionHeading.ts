@@ -1,5 +1,6 @@
 // Which known section (if any) a heading text opens: compared case-insensitively against the
-// configured headings and aliases, ignoring `#` marks, a trailing colon and `&`/"and".
+// configured headings and aliases, ignoring `#` marks, a trailing colon, `&`/"and", and a section
+// number before it or an item count after it.
 
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { SectionKey } from './Section.js';
@@ -11,6 +12,9 @@ export function headingKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** A section number before a heading ("02 · Key Themes") or an item count after it ("Notable Quotes (3)"). */
+const numbering = /^\d{1,2} (?=\p{L})|(?<=\p{L}) \d{1,2}$/gu;
 
 const cache = new WeakMap<PipelineConfig, Map<string, SectionKey>>();
 
@@ -28,5 +32,7 @@ function headingTable(config: PipelineConfig): Map<string, SectionKey> {
 
 export function matchSectionHeading(text: string, config: PipelineConfig): SectionKey | null {
   if (text.length > 80) return null;
-  return headingTable(config).get(headingKey(text)) ?? null;
+  const key = headingKey(text);
+  const table = headingTable(config);
+  return table.get(key) ?? table.get(key.replace(numbering, '')) ?? null;
 }
