@@ -1,5 +1,6 @@
 // Split a dimension row into its label and its score token: "Strategic Vision 70%",
-// "Strategic Vision: 70 %", "Strategic Vision70%", cells ["Strategic Vision", "70%"], "70%" alone.
+// "Strategic Vision: 70 %", "Strategic Vision70%", cells ["Strategic Vision", "70%"], "70%" alone,
+// "70 percent", "70/100", and scores out of 10 or 5 ("7/10", "3.5/5") as percentages.
 
 import type { Block } from '../file/Block.js';
 import { stripMarker } from './stripMarker.js';
@@ -29,12 +30,21 @@ function isSpace(c: string | undefined): boolean {
 function splitTrailingScore(text: string): ScoreLine {
   let end = text.length;
   let percent = false;
+  /** The scale of a score written out of 10 or 5 ("8/10", "4 / 5"); 100 for percentages. */
+  let scale = 100;
+  const word = /\s*(?:percent|per cent|pct\.?)$/i.exec(text.slice(-12));
   if (text.endsWith('%')) {
     percent = true;
     end--;
+  } else if (word !== null) {
+    percent = true;
+    end -= word[0].length;
   } else {
-    const outOf = /\s*\/\s*100$/.exec(text.slice(-12));
-    if (outOf !== null) end -= outOf[0].length;
+    const outOf = /\s*\/\s*(100|10|5)$/.exec(text.slice(-12));
+    if (outOf !== null) {
+      end -= outOf[0].length;
+      scale = Number(outOf[1]);
+    }
   }
   while (end > 0 && isSpace(text[end - 1])) end--;
   let start = end;
@@ -49,7 +59,14 @@ function splitTrailingScore(text: string): ScoreLine {
   if (token === '' || !/\d/.test(token) && !percent || (bare && start > 0 && !isSpace(text[start - 1]) && text[start - 1] !== ':')) {
     return { label: text.trim(), token: null };
   }
-  return { label: trimLabel(text.slice(0, start)), token };
+  return { label: trimLabel(text.slice(0, start)), token: scale === 100 ? token : onHundred(token, scale) };
+}
+
+/** A score out of 10 or 5 as a percentage ("8" of 10 → "80"); as written ("8.25/10") when it is no whole percentage. */
+function onHundred(token: string, scale: number): string {
+  const value = Number(token);
+  const percent = (value * 100) / scale;
+  return /^\d+(?:\.\d+)?$/.test(token) && Number.isInteger(Math.round(percent * 1e9) / 1e9) ? String(Math.round(percent)) : `${token}/${scale}`;
 }
 
 export function parseScoreLine(block: Block): ScoreLine {

@@ -56,6 +56,37 @@ export function separatorToken(): InlineToken {
   return { text: ' ', start: -1, end: -1, part: -1, strong: null, cite: null, isBreak: false };
 }
 
+const numberOf = (value: string | undefined): number | null => (value === undefined || value.trim() === '' || !Number.isFinite(Number(value)) ? null : Number(value));
+
+function hasText(node: HtmlNode): boolean {
+  return (node.children ?? []).some((child) => (child.type === 'text' ? (child.data ?? '').trim() !== '' : hasText(child)));
+}
+
+/**
+ * A gauge that shows a value without writing it (`<meter value="80" max="100">`, `<progress>`, an
+ * element with role="progressbar" and aria-valuenow): its value as the text "80%", as a reader of
+ * the page sees it. A gauge that writes its value as text inside is read as that text.
+ */
+function gaugeText(node: HtmlNode): string | null {
+  const tag = tagOf(node);
+  const attribs = node.attribs ?? {};
+  let value: number | null = null;
+  let min = 0;
+  let max = 100;
+  if (tag === 'meter' || tag === 'progress') {
+    value = numberOf(attribs['value']);
+    min = tag === 'meter' ? (numberOf(attribs['min']) ?? 0) : 0;
+    max = numberOf(attribs['max']) ?? 1;
+  } else if (/^(?:progressbar|meter|slider)$/i.test(attribs['role'] ?? '')) {
+    value = numberOf(attribs['aria-valuenow']);
+    min = numberOf(attribs['aria-valuemin']) ?? 0;
+    max = numberOf(attribs['aria-valuemax']) ?? 100;
+  }
+  if (value === null || max <= min || hasText(node)) return null;
+  const percent = (100 * (value - min)) / (max - min);
+  return `${Number.isInteger(percent) ? percent : Number(percent.toFixed(1))}%`;
+}
+
 export function collectInline(nodes: readonly HtmlNode[], options: CollectOptions): InlineRun {
   const parts: InlinePart[] = [];
   const top: Frame[] = [];
@@ -109,6 +140,13 @@ export function collectInline(nodes: readonly HtmlNode[], options: CollectOption
     if (options.isSkipped(node)) continue;
     if (tag === 'br') {
       tokens.push(options.splitBreaks ? { ...separatorToken(), isBreak: true } : separatorToken());
+      continue;
+    }
+    const shown = gaugeText(node);
+    if (shown !== null) {
+      const start = node.startIndex ?? -1;
+      const end = start < 0 || node.endIndex === null || node.endIndex === undefined ? -1 : node.endIndex + 1;
+      tokens.push(separatorToken(), { text: shown, start, end, part: frame.part, strong: frame.strong, cite: frame.cite, isBreak: false }, separatorToken());
       continue;
     }
     const strong = frame.strong ?? (strongTags.has(tag) ? node : null);
