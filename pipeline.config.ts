@@ -57,7 +57,10 @@ export default defineConfig({
       'Skip to content', 'Skip to main content', 'Sign in', 'Log in', 'Share', 'Back',
       '← *', '‹ *', '< *', '« *', '*All Leaders', 'Back to *',
     ],
-    footer: ['Want to know how you compare?', 'Take the Assessment', 'Built from * episodes of *', 'An experiment in AI-powered content analysis*'],
+    footer: [
+      'Want to know how you compare?', 'Take the Assessment', 'Built from * episodes of *', 'An experiment in AI-powered content analysis*',
+      '© *', 'Copyright *', '*All rights reserved*',
+    ],
   },
 
   rules: {},

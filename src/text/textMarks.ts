@@ -8,6 +8,12 @@ export const bulletGlyphs = '•·●▪◦‣∙○■□➤►▶*+-';
 export const arrowGlyphs = '→➜➔➤►▶';
 /** The ASCII spelling of an arrow, as converters that transliterate to ASCII write it ("->Start with …"). */
 const asciiArrow = '->';
+/**
+ * Any other pictograph or non-ASCII symbol a template may use as a bullet (✓ ✔ ✅ ◆ ▸ ❯ ⇒ …) and
+ * circled numbers (① ❶): symbols never begin prose. ASCII symbols (`|`, `=`, `<`) are left out:
+ * they begin tables and code; so are © ® ™ °, which begin footers and measures.
+ */
+const symbolBullet = '(?![\\x00-\\x7f\\u00a9\\u00ae\\u2122\\u00b0])[\\p{So}\\p{Sm}\\u2460-\\u24ff\\u2768-\\u2793]\\ufe0f?';
 /** Dashes that open an attribution ("— On product"); `--` is the ASCII spelling. */
 export const attributionDashes = ['—', '–', '―', '--'] as const;
 /** Opening quotation mark → the closing marks that may end it (straight quotes close anything). */
@@ -23,11 +29,11 @@ const charClass = (chars: string): string => `[${chars.replace(/[\\\]^-]/g, '\\$
 const dashAlternatives = attributionDashes.join('|');
 
 /** A list marker and the blanks after it: a bullet, an arrow, `1.`, `1)`, `(1)`. */
-export const listMarker = new RegExp(`^(?:${asciiArrow}|${charClass(bulletGlyphs + arrowGlyphs)}|\\d{1,3}[.)]|\\(\\d{1,3}\\))(?:\\s+|$)`);
+export const listMarker = new RegExp(`^(?:${asciiArrow}|${charClass(bulletGlyphs + arrowGlyphs)}|${symbolBullet}|\\d{1,3}[.)]|\\(\\d{1,3}\\))(?:\\s+|$)`, 'u');
 /** An arrow glued to its item ("→Start with …"): arrows never begin prose, so no blank is needed. */
 export const gluedArrow = new RegExp(`^(?:${asciiArrow}|${charClass(arrowGlyphs)})(?=\\S)`);
 /** A line that is a list item in plain text: a bullet or a number, then blanks. */
-export const itemStart = new RegExp(`^(?:${asciiArrow}|${charClass(bulletGlyphs + arrowGlyphs)}|\\d{1,3}[.)])[ \\t\\u00a0]+`);
+export const itemStart = new RegExp(`^(?:${asciiArrow}|${charClass(bulletGlyphs + arrowGlyphs)}|${symbolBullet}|\\d{1,3}[.)])[ \\t\\u00a0]+`, 'u');
 /** A line holding only an arrow (browser copies put it on its own line before the item). */
 export const arrowOnly = new RegExp(`^(?:${charClass(arrowGlyphs)}|->|&rarr;)$`);
 /** A line that opens with an attribution dash. */

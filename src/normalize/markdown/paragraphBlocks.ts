@@ -1,11 +1,13 @@
 // A Markdown paragraph becomes one 'paragraph' block, one 'line' block per hard-break-separated
-// piece, or 'row' blocks when it is written as a definition list (`Term` then `: definition`).
+// piece, 'row' blocks when it is written as a definition list (`Term` then `: definition`), or
+// 'listItem' blocks when every line opens with a bullet glyph (`• a` ⏎ `• b`).
 
 import type { Paragraph } from 'mdast';
 import type { Block } from '../../file/Block.js';
 import type { LeaderFile } from '../../file/LeaderFile.js';
 import { inlineLines, trimRange, type InlineLine, type Piece } from './inlineLines.js';
 import { piecesBlock, piecesText, rowBlock } from './piecesBlock.js';
+import { itemStart } from '../../text/textMarks.js';
 
 const definitionMark = /^\s*:/;
 
@@ -41,9 +43,19 @@ function definitionRows(file: LeaderFile, lines: readonly InlineLine[]): Block[]
   return rows;
 }
 
+/**
+ * One item per line when every line of the paragraph opens with a bullet glyph CommonMark does not
+ * know (`• a` ⏎ `• b`, `✓ …`): a list the copy wrote as text. Null otherwise.
+ */
+function glyphItems(file: LeaderFile, lines: readonly InlineLine[]): Block[] | null {
+  const filled = lines.filter((line) => piecesText(line.pieces) !== '');
+  if (filled.length < 2 || !filled.every((line) => !(line.pieces[0]?.marked ?? true) && itemStart.test(piecesText(line.pieces)))) return null;
+  return filled.flatMap((line) => piecesBlock(file, 'listItem', [line.pieces]) ?? []);
+}
+
 export function paragraphBlocks(file: LeaderFile, node: Paragraph): Block[] {
   const lines = inlineLines(node.children, file.text);
-  const rows = definitionRows(file, lines);
+  const rows = definitionRows(file, lines) ?? glyphItems(file, lines);
   if (rows !== null) return rows;
   const blocks: Block[] = [];
   if (!lines.some((line) => line.ending === 'hard')) {
