@@ -92,3 +92,21 @@ export function chooseName(file: LeaderFile, content: readonly Block[]): NameCho
   const reason = judged && looksLikeName(first) ? "it is not shaped like a person's name, and the summary, quotes and bio never speak of it" : "it is not shaped like a person's name";
   return { kind: 'unconfirmed', at: 0, reason };
 }
+
+/** Separators between a name and a site's suffix or a label in a title ("Ami Vora | PM Genome", "Leader: Ami Vora"). */
+const titleSeparators = /\s+[|–—·•:]\s+|\s+-\s+|\s+::\s+|(?<=\p{L}):\s+/u;
+
+/**
+ * The person's name inside a title that carries more (a site suffix, a label): the one part of it,
+ * cut at separators, shaped like a person's name and — when the page has prose — spoken of there.
+ * Null when the title is a name already, or no single part is one.
+ */
+export function nameWithinTitle(file: LeaderFile, content: readonly Block[], title: string): { name: string; rest: string } | null {
+  if (isPersonName(title) || !titleSeparators.test(title)) return null;
+  const parts = title.split(titleSeparators).map((p) => p.trim()).filter((p) => p !== '');
+  const evidence = evidenceWords(file, content);
+  const names = parts.filter((p) => isPersonName(p) && (evidence.size === 0 || spokenOf(p, evidence)));
+  if (names.length !== 1) return null;
+  const name = names[0]!;
+  return { name, rest: parts.filter((p) => p !== name).join(' ') };
+}

@@ -7,7 +7,7 @@ import { matchChips } from './matchChips.js';
 import { sectionBlocks, sectionsOf } from './sectionBlocks.js';
 import { chooseId } from './chooseId.js';
 import { splitRole } from './splitRole.js';
-import { chooseName } from './chooseName.js';
+import { chooseName, nameWithinTitle } from './chooseName.js';
 import { phraseGoesOn } from '../text/textMarks.js';
 
 const unsafeName = /[/\\<>|?*\u0000-\u001f]|\.\./;
@@ -74,12 +74,17 @@ export function extractHeader(file: LeaderFile): void {
   if (choice.kind === 'guessed') {
     report(file, 'name-guessed', `Name "${nameBlock.text}" taken from a line that is not a title heading; ${choice.why}.`, nameBlock.position, 'name');
   }
-  fields.name = nameBlock.text;
-  fields.id = chooseId(nameBlock.text, file.path);
+  const within = nameWithinTitle(file, content, nameBlock.text);
+  const name = within?.name ?? nameBlock.text;
+  if (within !== null) {
+    report(file, 'name-guessed', `Name "${name}" taken from the title "${nameBlock.text}"; "${within.rest}" read as a site's suffix or a label.`, nameBlock.position, 'name');
+  }
+  fields.name = name;
+  fields.id = chooseId(name, file.path);
   positions['name'] = positions['id'] = nameBlock.position;
   reportCapitals(file, nameBlock, 'name');
-  if (unsafeName.test(nameBlock.text)) {
-    report(file, 'unsafe-name', `Name "${nameBlock.text}" contains path or control characters; its id is "${fields.id}".`, nameBlock.position, 'name');
+  if (unsafeName.test(name)) {
+    report(file, 'unsafe-name', `Name "${name}" contains path or control characters; its id is "${fields.id}".`, nameBlock.position, 'name');
   }
 
   const rest = content.slice(nameAt + 1);
