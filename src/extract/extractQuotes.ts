@@ -9,6 +9,9 @@ import { stripMarker } from './stripMarker.js';
 import { endsMidSentence } from './endsMidSentence.js';
 import { attributionDash as dash, attributionStart, inlineAttribution as inlineCite, quotePairs as pairs } from '../text/textMarks.js';
 
+/** A closing quotation mark, then the attribution in parentheses to the end: `"…" (On x)`. */
+const parenthesisedCite = /(["”»])\s+\(([^()]{2,200})\)$/;
+
 export function unquote(text: string): string {
   const open = text.charAt(0);
   const close = pairs[open];
@@ -41,9 +44,14 @@ export function extractQuotes(file: LeaderFile): void {
     let text = block.kind === 'listItem' ? stripMarker(block.text) : block.text;
     let context: string | null = null;
     const split = [...text.matchAll(inlineCite)].pop();
+    const parenthesised = parenthesisedCite.exec(text);
     if (split !== undefined && split.index !== undefined && pairs[text.charAt(0)] !== undefined) {
       context = text.slice(split.index + split[0].length).trim();
       text = text.slice(0, split.index + 1);
+    } else if (parenthesised !== null && pairs[text.charAt(0)] !== undefined) {
+      // `"…" (On the engine)`: the attribution in parentheses after the closing mark.
+      context = parenthesised[2]!.trim();
+      text = text.slice(0, parenthesised.index + 1);
     }
     const words = unquote(text);
     if (words === '') continue;

@@ -75,6 +75,9 @@ function underlinedSpans(parts: readonly SourceLine[], skip: number, file: Leade
   return spans.length >= 2 && labels * 2 >= spans.length ? { spans, guessed: parts.length > 1 } : null;
 }
 
+/** A double quotation mark closing after the text, then more on the line: `"…" — On x`, `"…" (On x)`. */
+const closedThenMore = /^\s*["“«„].*\S["”»][ \t]+[—–(-]/;
+
 /** Plain text may still carry HTML entities from the page it was copied from. */
 function cleanInline(text: string): string {
   return foldWhitespace(text.includes('&') ? decodeHTML(text) : text);
@@ -115,7 +118,8 @@ export function normalizeText(file: LeaderFile): Block[] {
   const start = (line: SourceLine, kind: BlockKind, skip = 0): Pending => {
     flush();
     const content = line.content.slice(skip);
-    const open = kind === 'quote' && !(content.length > 1 && quoteClose.test(content));
+    // A quotation closed on its line, with its attribution after it (`"…" — On x`, `"…" (On x)`), is not open.
+    const open = kind === 'quote' && !(content.length > 1 && (quoteClose.test(content) || closedThenMore.test(content)));
     pending = { kind, lines: [line], skip, indent: line.indent, open, prefixed: false };
     return pending;
   };

@@ -20,6 +20,18 @@ function isQuotedPhrase(text: string): boolean {
   return /^\s*["“‘'«„][^"“”‘’'«»„]{1,80}["”’'»][,;:)]?\s*$/.test(text) && !/[.!?…]["”’'»]/.test(text);
 }
 
+/**
+ * A paragraph after a closed quotation, in the same blockquote, that is not quoted itself and reads
+ * as a label, not a sentence (`> "…patterns."` ⏎ `>` ⏎ `> *On the engine*`): the attribution, written
+ * without a dash.
+ */
+function attributionAfterQuote(quote: readonly (readonly Piece[])[], lines: readonly { pieces: Piece[] }[]): boolean {
+  const quoted = piecesText(quote[quote.length - 1] ?? []);
+  const text = lines.map((line) => piecesText(line.pieces)).join(' ').trim();
+  if (!/^\s*["“«„]/.test(piecesText(quote[0] ?? [])) || !/["”»]$/.test(quoted) || text === '' || openingQuote.test(text) || startsWithDash(text)) return false;
+  return text.length <= 150 && !/[.!?…]$/.test(text);
+}
+
 /** `> - Author` parses as a one-item list; its marker is the attribution dash. */
 function isDashList(file: LeaderFile, node: List): boolean {
   const item = node.children[0];
@@ -42,6 +54,11 @@ export function quoteBlocks(file: LeaderFile, node: Blockquote, out: Block[], wa
   };
 
   for (const child of node.children) {
+    if (child.type === 'paragraph' && quote.length > 0 && cite.length === 0 && attributionAfterQuote(quote, inlineLines(child.children, file.text))) {
+      cite.push(...inlineLines(child.children, file.text).map((line) => line.pieces));
+      flush();
+      continue;
+    }
     if (child.type === 'paragraph') {
       for (const line of inlineLines(child.children, file.text)) {
         const text = piecesText(line.pieces);
