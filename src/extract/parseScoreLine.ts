@@ -1,6 +1,7 @@
 // Split a dimension row into its label and its score token: "Strategic Vision 70%",
 // "Strategic Vision: 70 %", "Strategic Vision70%", cells ["Strategic Vision", "70%"], "70%" alone,
-// "70 percent", "70/100", and scores out of 10 or 5 ("7/10", "3.5/5") as percentages.
+// "70 percent", "70/100", "80% Strategic Vision", and scores out of 10 or 5 ("7/10", "3.5/5",
+// "7 out of 10") as percentages.
 
 import type { Block } from '../file/Block.js';
 import { stripMarker } from './stripMarker.js';
@@ -40,7 +41,7 @@ function splitTrailingScore(text: string): ScoreLine {
     percent = true;
     end -= word[0].length;
   } else {
-    const outOf = /\s*\/\s*(100|10|5)$/.exec(text.slice(-12));
+    const outOf = /\s*(?:\/|\bout of\b)\s*(100|10|5)$/i.exec(text.slice(-16));
     if (outOf !== null) {
       end -= outOf[0].length;
       scale = Number(outOf[1]);
@@ -86,9 +87,14 @@ export function parseScoreLine(block: Block): ScoreLine {
  * The rows of a block. Usually one; several when a copy ran rows together into one paragraph
  * ("Strategic Vision 70% Execution & Craft 90% …", Markdown lines without blank lines between them).
  */
+/** A score before its label, alone on its line: "80% Strategic Vision". */
+const scoreFirst = /^([+-]?\d+(?:\.\d+)?)\s*%\s+(\p{L}[^%]*)$/u;
+
 export function parseScoreLines(block: Block): ScoreLine[] {
   if ((block.spans?.length ?? 0) >= 2) return [parseScoreLine(block)];
   const text = block.text;
+  const first = scoreFirst.exec(stripMarker(text));
+  if (first !== null) return [{ label: trimLabel(first[2]!), token: first[1]! }];
   const rows: ScoreLine[] = [];
   let start = 0;
   for (let at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
