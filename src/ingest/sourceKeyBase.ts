@@ -8,8 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-
-export const sourceBaseMeta = 'source_base';
+import { sourceBaseMeta } from '../sinks/LeaderStore.js';
 
 /** The recorded key folder of the output folder `outDir`, or `cwd` when it has none (or no readable database). */
 export function sourceKeyBase(cwd: string, outDir: string): string {

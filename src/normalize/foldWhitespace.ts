@@ -4,7 +4,26 @@ export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A hyphen a converter wrapped a line at, inside one text value ("self-⏎service" → "self-service"). */
-export function joinHyphenWraps(text: string): string {
-  return text.includes('-\n') || text.includes('-\r') ? text.replace(/(?<=[\p{L}\p{N}]-)[ \t]*\r?\n\s*(?=[\p{L}\p{N}])/gu, '') : text;
+/**
+ * Did a converter break a word at its hyphen between these two lines ("community-" ⏎ "driven",
+ * "2003-" ⏎ "2007")? Only the previous line's last two characters are read, so joining a long
+ * paragraph line by line stays linear.
+ */
+export function brokeAtHyphen(before: string, after: string): boolean {
+  return /[\p{L}\p{N}]-$/u.test(before.trimEnd().slice(-2)) && /^[\p{L}\p{N}]/u.test(after.trimStart());
+}
+
+/** Wrapped lines joined by single spaces, and without one where a converter broke a word at its hyphen. */
+export function joinWrappedLines(lines: readonly string[]): string {
+  const parts: string[] = [];
+  lines.forEach((line, i) => {
+    if (i > 0 && brokeAtHyphen(lines[i - 1]!, line)) {
+      parts[parts.length - 1] = parts[parts.length - 1]!.trimEnd();
+      parts.push(line.trimStart());
+    } else {
+      if (i > 0) parts.push(' ');
+      parts.push(line);
+    }
+  });
+  return parts.join('');
 }

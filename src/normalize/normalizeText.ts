@@ -7,7 +7,7 @@ import type { LeaderFile } from '../file/LeaderFile.js';
 import { chromeMatcher } from '../sections/matchChrome.js';
 import { matchSectionHeading } from '../sections/matchSectionHeading.js';
 import { brokeForNextWord, detectWrapWidth } from './detectWrapWidth.js';
-import { foldWhitespace } from './foldWhitespace.js';
+import { foldWhitespace, joinWrappedLines } from './foldWhitespace.js';
 import { restoreCase } from './restoreCase.js';
 import { scanLines, type SourceLine } from './scanLines.js';
 import { dropLinkMarks } from './text/dropLinkMarks.js';
@@ -32,7 +32,6 @@ interface Pending {
   prefixed: boolean;
 }
 
-
 /** A double quotation mark closing after the text, then more on the line: `"…" — On x`, `"…" (On x)`. */
 const closedThenMore = /^\s*["“«„].*\S["”»][ \t]+[—–(-]/;
 
@@ -55,7 +54,7 @@ export function normalizeText(file: LeaderFile): Block[] {
     const { lines: parts, skip } = pending;
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
-    const text = underlinedLabel(cleanInline(joinWrapped(parts.map((line, i) => (i === 0 ? line.content.slice(skip) : line.content)))));
+    const text = underlinedLabel(cleanInline(joinWrappedLines(parts.map((line, i) => (i === 0 ? line.content.slice(skip) : line.content)))));
     if (text !== '') {
       const kind = pending.kind === 'line' && parts.length > 1 ? 'paragraph' : pending.kind;
       const block: Block = { kind, text, position: file.lines.position(first.contentStart + skip, last.contentEnd) };
@@ -193,7 +192,7 @@ function linkSpans(parts: readonly SourceLine[], skip: number, file: LeaderFile)
   let words: string[] = [];
   let from = parts[0]!;
   const close = (to: SourceLine): void => {
-    const text = cleanInline(joinWrapped(words));
+    const text = cleanInline(joinWrappedLines(words));
     if (text !== '') spans.push({ text, position: file.lines.position(from.contentStart, to.contentEnd) });
     words = [];
   };
@@ -220,19 +219,6 @@ function linkSpans(parts: readonly SourceLine[], skip: number, file: LeaderFile)
 function isHeading(content: string, pending: Pending | null, line: SourceLine, width: number | null, file: LeaderFile): boolean {
   if (/[.,;!?]$/.test(content) || matchSectionHeading(content, file.config) === null) return false;
   return content.includes(' ') || !continues(pending, line, width);
-}
-
-/** Join wrapped lines with a space, except after a hyphen a converter broke a compound or range at ("product-" + "led", "2003-" + "2007"). */
-function joinWrapped(parts: readonly string[]): string {
-  const pieces: string[] = [];
-  let previous = '';
-  for (const part of parts) {
-    // Look at the previous line, never the text built so far: that would make long paragraphs quadratic.
-    if (pieces.length > 0) pieces.push(/[\p{L}\p{N}]-$/u.test(previous.slice(-2)) && /^[\p{L}\p{N}]/u.test(part) ? '' : ' ');
-    pieces.push(part);
-    previous = part;
-  }
-  return pieces.join('');
 }
 
 /** Does `line` carry on the block being built (a hard-wrapped paragraph, list item or quote)? */

@@ -53,6 +53,9 @@ export interface RunCounts {
 
 const childTables = ['archetypes', 'themes', 'principles'] as const;
 
+/** The meta key under which the folder source paths are relative to is recorded (see ingest/sourceKeyBase). */
+export const sourceBaseMeta = 'source_base';
+
 export class LeaderStore {
   private readonly statements;
   /**
@@ -299,10 +302,10 @@ export class LeaderStore {
 
   /** The folder source paths are relative to, as recorded (see sourceKeyBase), or null before any run. */
   sourceBase(): string | null {
-    return (this.statements.getMeta.get('source_base') as string | undefined) ?? null;
+    return (this.statements.getMeta.get(sourceBaseMeta) as string | undefined) ?? null;
   }
 
   setSourceBase(recorded: string): void {
-    this.statements.setMeta.run('source_base', recorded);
+    this.statements.setMeta.run(sourceBaseMeta, recorded);
   }
 }

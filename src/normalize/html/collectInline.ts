@@ -56,6 +56,12 @@ export function separatorToken(): InlineToken {
   return { text: ' ', start: -1, end: -1, part: -1, strong: null, cite: null, isBreak: false };
 }
 
+/** A node's source range, end exclusive; [-1, -1] when the parser gave none. */
+function sourceRange(node: HtmlNode): [number, number] {
+  const start = node.startIndex ?? -1;
+  return [start, start < 0 || node.endIndex === null || node.endIndex === undefined ? -1 : node.endIndex + 1];
+}
+
 const numberOf = (value: string | undefined): number | null => (value === undefined || value.trim() === '' || !Number.isFinite(Number(value)) ? null : Number(value));
 
 function hasText(node: HtmlNode): boolean {
@@ -116,8 +122,7 @@ export function collectInline(nodes: readonly HtmlNode[], options: CollectOption
     }
     if (node.type === 'text') {
       const text = node.data ?? '';
-      const start = node.startIndex ?? -1;
-      const end = start < 0 || node.endIndex === null || node.endIndex === undefined ? -1 : node.endIndex + 1;
+      const [start, end] = sourceRange(node);
       tokens.push({
         text,
         start,
@@ -144,8 +149,7 @@ export function collectInline(nodes: readonly HtmlNode[], options: CollectOption
     }
     const shown = gaugeText(node);
     if (shown !== null) {
-      const start = node.startIndex ?? -1;
-      const end = start < 0 || node.endIndex === null || node.endIndex === undefined ? -1 : node.endIndex + 1;
+      const [start, end] = sourceRange(node);
       tokens.push(separatorToken(), { text: shown, start, end, part: frame.part, strong: frame.strong, cite: frame.cite, isBreak: false }, separatorToken());
       continue;
     }

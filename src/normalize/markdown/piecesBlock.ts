@@ -3,7 +3,7 @@
 
 import type { Block, BlockKind, Span } from '../../file/Block.js';
 import type { LeaderFile } from '../../file/LeaderFile.js';
-import { foldWhitespace, joinHyphenWraps } from '../foldWhitespace.js';
+import { brokeAtHyphen, foldWhitespace, joinWrappedLines } from '../foldWhitespace.js';
 import type { Piece } from './inlineLines.js';
 
 interface Group {
@@ -19,12 +19,15 @@ export interface BlockExtras {
   start?: number;
 }
 
+/** A marked piece's text (a link label) over the lines a converter wrapped it onto, a word broken at its hyphen kept whole. */
+const labelText = (text: string): string => joinWrappedLines(text.split(/\r?\n/));
+
 /** Pieces' text joined; marked pieces written back to back (`[A](a)[B](b)`) still read as separate words, as in HTML. */
 function joinPieces(pieces: readonly Piece[]): string {
   let text = '';
   pieces.forEach((piece, index) => {
     if (index > 0 && piece.marked && pieces[index - 1]?.marked === true) text += ' ';
-    text += piece.marked ? joinHyphenWraps(piece.text) : piece.text;
+    text += piece.marked ? labelText(piece.text) : piece.text;
   });
   return text;
 }
@@ -50,7 +53,7 @@ function groupsOf(lines: readonly (readonly Piece[])[]): Group[] {
   };
   lines.forEach((pieces, index) => {
     const previous = lines[index - 1];
-    const wrappedAtHyphen = /[\p{L}\p{N}]-\s*$/u.test(previous?.[previous.length - 1]?.text ?? '') && /^\s*[\p{L}\p{N}]/u.test(pieces[0]?.text ?? '');
+    const wrappedAtHyphen = brokeAtHyphen(previous?.[previous.length - 1]?.text ?? '', pieces[0]?.text ?? '');
     if (index > 0 && !wrappedAtHyphen) run.push({ text: ' ', start: 0, end: 0, marked: false, emphasis: false });
     for (const piece of pieces) {
       if (!piece.marked) {
@@ -58,7 +61,7 @@ function groupsOf(lines: readonly (readonly Piece[])[]): Group[] {
         continue;
       }
       flushRun();
-      const text = foldWhitespace(joinHyphenWraps(piece.text));
+      const text = foldWhitespace(labelText(piece.text));
       if (text !== '') groups.push({ text, start: piece.start, end: piece.end, emphasis: piece.emphasis });
     }
   });
@@ -70,26 +73,6 @@ function span(file: LeaderFile, group: Group): Span {
   return { text: group.text, position: file.lines.position(group.start, group.end) };
 }
 
-/**
- * Lines joined by single spaces, except after a hyphen a converter wrapped a compound or range at
- * ("community-" ⏎ "driven", "2003-" ⏎ "2007"): a wrapped line in Markdown is a soft break, but a
- * converter that breaks lines at hyphens did not mean a space there.
- */
-function joinLines(texts: readonly string[]): string {
-  const parts: string[] = [];
-  texts.forEach((text, i) => {
-    const previous = i > 0 ? texts[i - 1]!.trimEnd() : '';
-    if (i > 0 && /[\p{L}\p{N}]-$/u.test(previous) && /^[\p{L}\p{N}]/u.test(text.trimStart())) {
-      parts[parts.length - 1] = parts[parts.length - 1]!.trimEnd();
-      parts.push(text.trimStart());
-    } else {
-      if (i > 0) parts.push(' ');
-      parts.push(text);
-    }
-  });
-  return parts.join('');
-}
-
 /** One block from lines of pieces joined by single spaces; null when it has no text. */
 export function piecesBlock(
   file: LeaderFile,
@@ -97,7 +80,7 @@ export function piecesBlock(
   lines: readonly (readonly Piece[])[],
   extras: BlockExtras = {},
 ): Block | null {
-  const text = foldWhitespace(joinLines(lines.map(joinPieces)));
+  const text = foldWhitespace(joinWrappedLines(lines.map(joinPieces)));
   const groups = groupsOf(lines);
   const first = groups[0];
   const last = groups[groups.length - 1];

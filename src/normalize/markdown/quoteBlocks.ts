@@ -54,13 +54,14 @@ export function quoteBlocks(file: LeaderFile, node: Blockquote, out: Block[], wa
   };
 
   for (const child of node.children) {
-    if (child.type === 'paragraph' && quote.length > 0 && cite.length === 0 && attributionAfterQuote(quote, inlineLines(child.children, file.text))) {
-      cite.push(...inlineLines(child.children, file.text).map((line) => line.pieces));
-      flush();
-      continue;
-    }
     if (child.type === 'paragraph') {
-      for (const line of inlineLines(child.children, file.text)) {
+      const lines = inlineLines(child.children, file.text);
+      if (quote.length > 0 && cite.length === 0 && attributionAfterQuote(quote, lines)) {
+        cite.push(...lines.map((line) => line.pieces));
+        flush();
+        continue;
+      }
+      for (const line of lines) {
         const text = piecesText(line.pieces);
         if (text === '') continue;
         if (startsWithDash(text)) {

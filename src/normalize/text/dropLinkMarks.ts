@@ -53,6 +53,11 @@ const linkTarget = /[ \t]?\[(?:\/|\.{1,2}\/|#|[a-z][a-z0-9+.-]*:)[^\]\s]*\]/gi;
  */
 function dropLinkTargets(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
+  /** A target at the start of a line, or alone on it, ends the label that wrapped onto the line above. */
+  const endLabelAbove = (): void => {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && previous.content !== '') out[out.length - 1] = { ...previous, cuts: [...(previous.cuts ?? []), previous.content.length] };
+  };
   for (const line of lines) {
     if (!line.content.includes('[') || (line.cuts?.length ?? 0) > 0) {
       out.push(line);
@@ -68,14 +73,10 @@ function dropLinkTargets(lines: SourceLine[]): SourceLine[] {
     if (content === line.content) {
       out.push(line);
     } else if (content.trim() === '') {
-      // A target wrapped onto a line of its own ends the label on the line above; the line goes, so
-      // the paragraph is not broken in two.
-      const previous = out[out.length - 1];
-      if (previous !== undefined && previous.content !== '') out[out.length - 1] = { ...previous, cuts: [...(previous.cuts ?? []), previous.content.length] };
+      // The line goes, so the paragraph is not broken in two.
+      endLabelAbove();
     } else {
-      // A target at a line's start ends the label that wrapped above it.
-      const previous = out[out.length - 1];
-      if (cuts[0] === 0 && previous !== undefined && previous.content !== '') out[out.length - 1] = { ...previous, cuts: [...(previous.cuts ?? []), previous.content.length] };
+      if (cuts[0] === 0) endLabelAbove();
       out.push({ ...line, content, cuts: cuts.filter((cut) => cut > 0) });
     }
   }
