@@ -35,7 +35,7 @@ describe('scores written in words or on another scale', () => {
     const page = markdown((n, s) => `- ${n}: ${n.startsWith('Data') ? '5.25' : s / 10}/10`);
     const { record, diagnostics } = parseDocument({ path: 'a.md', bytes: page });
     expect(record).toBeNull();
-    expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'malformed-percentage', line: 9, path: 'dimensions[2].score' }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ rule: 'malformed-percentage', line: 9, column: 27, path: 'dimensions[2].score' }));
   });
 });
 

@@ -90,15 +90,20 @@ describe('full-text snippets (issue 13, defect 13)', () => {
   });
 });
 
+/** A database at schema `version`, as an older leaderpages left it, with one run and one source `a.txt`. */
+function databaseAt(version: number, name: string): Database.Database {
+  const db = new Database(join(site, name));
+  db.exec(migrations.slice(0, version).join('\n'));
+  db.pragma(`user_version = ${version}`);
+  db.exec(`INSERT INTO runs (id, started_at, parser_version, options) VALUES (1, 'x', 'p', '{}');
+    INSERT INTO sources (path, status, parser_version, last_seen_run) VALUES ('a.txt', 'written', 'p', 1);`);
+  return db;
+}
+
 describe('migration 7', () => {
   it('joins a schema-6 database\'s one-per-line lists on one line, and the index still finds them', () => {
-    const file = join(site, 'v6.db');
-    const old = new Database(file);
-    old.exec(migrations.slice(0, 6).join('\n'));
-    old.pragma('user_version = 6');
-    old.exec(`INSERT INTO runs (id, started_at, parser_version, options) VALUES (1, 'x', 'p', '{}');
-      INSERT INTO sources (path, status, parser_version, last_seen_run) VALUES ('a.txt', 'written', 'p', 1);
-      INSERT INTO leaders (key, id, name, source_path, source_sha256, parser_version, record_version, record, updated_run, themes, principles, quotes)
+    const old = databaseAt(6, 'v6.db');
+    old.exec(`INSERT INTO leaders (key, id, name, source_path, source_sha256, parser_version, record_version, record, updated_run, themes, principles, quotes)
         VALUES (3, 'ada', 'Ada Example', 'a.txt', 's', 'p', 1, '{}', 1, 'customer obsession' || char(10) || 'bar raiser', 'Work backwards', NULL);
       INSERT INTO leaders_fts (leaders_fts) VALUES ('rebuild');`);
     migrate(old);
@@ -115,13 +120,8 @@ describe('migration 7', () => {
 
 describe('migration 4', () => {
   it('turns a schema-3 database with its own FTS copy into the external-content index, rows and search kept', () => {
-    const file = join(site, 'old.db');
-    const old = new Database(file);
-    old.exec(migrations.slice(0, 3).join('\n'));
-    old.pragma('user_version = 3');
-    old.exec(`INSERT INTO runs (id, started_at, parser_version, options) VALUES (1, 'x', 'p', '{}');
-      INSERT INTO sources (path, status, parser_version, last_seen_run) VALUES ('a.txt', 'written', 'p', 1);
-      INSERT INTO leaders (key, id, name, source_path, source_sha256, parser_version, record_version, record, updated_run)
+    const old = databaseAt(3, 'old.db');
+    old.exec(`INSERT INTO leaders (key, id, name, source_path, source_sha256, parser_version, record_version, record, updated_run)
         VALUES (7, 'ada', 'Ada Example', 'a.txt', 's', 'p', 1, '{"themes":["customer obsession","bar raiser"],"principles":["Work backwards"],"quotes":[{"text":"Be kind","context":null},{"text":"Ship it","context":"at launch"}]}', 1);
       INSERT INTO leaders_fts (rowid, name, role, bio, summary, themes, principles, quotes) VALUES (7, 'Ada Example', '', '', '', 'customer obsession', '', '');`);
     migrate(old);
