@@ -44,15 +44,18 @@ export function readSourceFileSync(path: string, config: PipelineConfig): Source
     if (!stats.isFile()) return failure(config, 'read-error', 'Cannot read file: it is not a regular file (a FIFO, socket or device).');
     if (stats.size > config.maxFileBytes) return tooLarge(config, String(stats.size));
     // Read in chunks and stop at the limit: a file that grows after the size check is refused too.
+    // The first chunk is one byte longer than the file, so a short read of it is the end: one read per
+    // page, into a buffer of its size (a fixed 64 KiB buffer per page cost more than the read itself).
+    // Not from Buffer's shared pool: a page sent to a parse worker is copied with its whole ArrayBuffer.
     const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(stats.size - length + 1, 65536));
+      const chunk = Buffer.allocUnsafeSlow(chunks.length === 0 ? stats.size + 1 : 65536);
       const bytesRead = readSync(fd, chunk, 0, chunk.length, length);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
+      if (bytesRead > 0) chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
       if (length > config.maxFileBytes) return tooLarge(config, `more than ${config.maxFileBytes}`);
+      if (bytesRead < chunk.length) break;
     }
     return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length) };
   } catch (error) {
