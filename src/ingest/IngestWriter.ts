@@ -157,6 +157,8 @@ export class IngestWriter {
     );
     store.deleteLeadersOf(outcome.path, record.id);
     store.replaceLeader(record, formatRecordLine(record), run);
+    // The file holds this record now (written, or found equal): stamped after the row, whose change dropped the old stamp.
+    store.stamps.record(`leaders/${record.id}.json`, file);
     // The page moved: its leader now belongs to the new path, and the old source row goes.
     if (moved !== null) store.deleteSource(moved.fromPath);
     const entry: ReportSource = { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
-import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
+import { checkStampedExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
+import { fileClockNs } from '../sinks/exportStamps.js';
 import { syncLeaderFiles } from '../sinks/syncLeaderFiles.js';
 import { writeLinesAtomic } from '../sinks/writeNdjson.js';
 import { PARSER_VERSION } from '../version.js';
@@ -55,14 +56,16 @@ export async function finishBatch(options: FinishBatchOptions): Promise<{ counts
     await writeLinesAtomic(ndjson, (function* () {
       for (const row of store.records()) yield row.record;
     })());
+    store.stamps.record('leaders.ndjson', ndjson);
     store.setExportsStale(false);
   }
   // Whatever happened above, the exports now say exactly what the database says. When this run
   // changed no leader and wrote no export, they are as the check at its start found (or healed) them.
+  // The files this run wrote and stamped are trusted up to the clock after its last write.
   if (rewrite || healed.length > 0) {
-    const late = checkExports(store, outDir);
+    const late = checkStampedExports(store, outDir, existsSync(ndjson) ? fileClockNs(ndjson) : undefined);
     if (late.length > 0) {
-      await healExports(store, outDir, late);
+      await healExports(store, outDir, late, store.stamps);
       healed.push(...late);
     }
   }
@@ -81,6 +84,8 @@ export async function finishBatch(options: FinishBatchOptions): Promise<{ counts
     exports: healed.map((d) => ({ ...d, action: d.kind === 'stray' ? 'removed' : 'rewritten' })),
     ...(options.damaged !== null ? { database: [{ damaged: options.damaged.reason, movedTo: options.damaged.movedTo, action: 'rebuilt from the sources' }] } : {}),
   });
+  // report.json is the run's last export: stamps older than its change time can be trusted next run.
+  store.stamps.setReference(fileClockNs(join(outDir, 'report.json')));
   store.saveSkippedInputs(run, options.skipped);
   store.finishRun(run, finishedAt, counts);
   return { counts, missing };

@@ -13,8 +13,8 @@ import PQueue from 'p-queue';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
 import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
-import { openCheckedDatabase } from '../sinks/checkDatabase.js';
-import { checkExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
+import { markSound, openCheckedDatabase } from '../sinks/checkDatabase.js';
+import { checkExports, checkStampedExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
 import { tempPathFor } from '../sinks/writeFileAtomic.js';
 import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
 import { recordedSourceBase, sourceKeyBase } from './sourceKeyBase.js';
@@ -141,9 +141,9 @@ async function ingestLocked(
   // The database is the source of truth: exports that drifted from it (deleted, truncated, edited,
   // stray) are put back before the run changes anything, and reported.
   const exported = (store.db.prepare('SELECT count(*) FROM runs').pluck().get() as number) > 0;
-  const healed = exported ? checkExports(store, outDir) : [];
+  const healed = !exported ? [] : options.force ? checkExports(store, outDir) : checkStampedExports(store, outDir);
   if (healed.length > 0) {
-    await healExports(store, outDir, healed);
+    await healExports(store, outDir, healed, store.stamps);
   }
   const skipped = skippedEntries.filter((e) => options.config.severityOf(e.rule) !== null).map((e) => ({ ...e, severity: options.config.severityOf(e.rule) }));
   const runOptions = { inputs: options.inputs, out: options.out, force: options.force, prune: options.prune, concurrency: options.concurrency };
@@ -262,6 +262,7 @@ async function ingestLocked(
   const { counts, missing } = finishing;
   store.db.close();
   writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));
+  markSound(join(outDir, 'leaders.db'));
   timings.finishMs = lap();
   if (process.env['LEADERPAGES_TIMINGS'] === '1') options.stderr.write(`leaderpages timings ${JSON.stringify({ ...timings, workers, filesWritten: writer.filesWritten })}\n`);
   progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir, { healed, skipped: skipped.length, interrupted, sourcesTotal: sources.length }));

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
 import type { LeaderDatabase } from './openDatabase.js';
+import { ExportStamps } from './exportStamps.js';
 import { searchList, searchQuotes } from './searchText.js';
 
 export type SourceStatus = 'written' | 'unchanged' | 'rejected';
@@ -58,6 +59,8 @@ export const sourceBaseMeta = 'source_base';
 
 export class LeaderStore {
   private readonly statements;
+  /** What the exports looked like when last written or compared whole (see exportStamps). */
+  readonly stamps: ExportStamps;
   /**
    * Leaders inserted since the last flushSearch, not yet in leaders_fts. FTS5 flushes its pending terms
    * at every statement of a transaction that touches it, so indexing rows one by one between the other
@@ -68,6 +71,7 @@ export class LeaderStore {
   readonly #unindexedPaths = new Set<string>();
 
   constructor(readonly db: LeaderDatabase) {
+    this.stamps = new ExportStamps(db);
     const s = (sql: string) => db.prepare(sql);
     this.statements = {
       knownSources: s(`SELECT s.path, s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
@@ -104,6 +108,8 @@ export class LeaderStore {
       ) as Record<(typeof childTables)[number], ReturnType<typeof s>>,
       hasLeader: s(`SELECT 1 FROM leaders WHERE id = ?`).pluck(),
       records: s(`SELECT id, record FROM leaders ORDER BY id`),
+      ids: s(`SELECT id FROM leaders ORDER BY id`).pluck(),
+      recordOf: s(`SELECT record FROM leaders WHERE id = ?`).pluck(),
       // The most often listed themes first, so a capped lexicon keeps the ones that generalise.
       separatedThemes: s(`SELECT t.text FROM themes t JOIN leaders l ON l.id = t.leader_id
         WHERE NOT EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = l.source_path AND d.rule = 'themes-inferred')
@@ -271,6 +277,15 @@ export class LeaderStore {
   /** Every stored record as its compact JSON, ordered by id, one row at a time. */
   *records(): Generator<{ id: string; record: string }> {
     yield* this.statements.records.iterate() as IterableIterator<{ id: string; record: string }>;
+  }
+
+  /** Every stored leader's id, in id order (what records() yields, without the records). */
+  *ids(): Generator<string> {
+    yield* this.statements.ids.iterate() as IterableIterator<string>;
+  }
+
+  recordOf(id: string): string | undefined {
+    return this.statements.recordOf.get(id) as string | undefined;
   }
 
   /** Themes stored leaders listed with separators (never inferred ones), most frequent first, at most `limit`. */

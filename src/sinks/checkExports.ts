@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, readSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { statStamp, type ExportStamps, type FileStamp } from './exportStamps.js';
 import { leaderJsonPath } from './leaderJsonPath.js';
 import { isTempFileName, writeFileAtomic } from './writeFileAtomic.js';
 import { writeLinesAtomic } from './writeNdjson.js';
@@ -90,41 +91,105 @@ export function checkExports(source: RecordSource, outDir: string): ExportDrift[
     const file = leaderJsonPath(leadersDir, id);
     if (file === null) continue; // the writer never stores such an id
     expectedNames.add(`${id}.json`);
-    const expected = Buffer.from(leaderFileContent(record), 'utf8');
-    const kind = compare(readOrNull(file), expected);
-    if (kind !== null) drift.push({ file: `leaders/${id}.json`, kind, expectedSha256: sha256(expected) });
+    const found = compareLeaderFile(id, file, record);
+    if (found !== null) drift.push(found);
   }
+  drift.push(...strayFiles(leadersDir, expectedNames));
+  const ndjson = compareStream(join(outDir, 'leaders.ndjson'), recordLines(source));
+  if (ndjson.kind !== null) drift.push({ file: 'leaders.ndjson', kind: ndjson.kind, expectedSha256: ndjson.sha256 });
+  return drift;
+}
+
+/** A store whose exports carry stamps (see exportStamps): ids and records apart, so untouched files cost a stat. */
+export interface StampedRecordSource extends RecordSource {
+  ids(): Iterable<string>;
+  recordOf(id: string): string | undefined;
+  readonly stamps: ExportStamps;
+}
+
+/**
+ * checkExports as an ingest runs it: a file whose stat matches a trusted stamp is not read; any other is
+ * compared whole, and stamped when it is right. `referenceNs`: see ExportStamps.trust. `verify` and
+ * `ingest --force` compare every byte.
+ */
+export function checkStampedExports(source: StampedRecordSource, outDir: string, referenceNs?: string): ExportDrift[] {
+  const leadersDir = join(outDir, 'leaders');
+  const stamps = source.stamps.all();
+  const trusted = source.stamps.trust(referenceNs);
+  const drift: ExportDrift[] = [];
+  const checked: { file: string; path: string; stamp: FileStamp }[] = [];
+  const expectedNames = new Set<string>();
+  for (const id of source.ids()) {
+    const file = leaderJsonPath(leadersDir, id);
+    if (file === null) continue;
+    expectedNames.add(`${id}.json`);
+    const name = `leaders/${id}.json`;
+    // Taken before the file is read: a change while it is compared moves its ctime past the stamp.
+    const current = statStamp(file);
+    if (trusted(stamps.get(name), current)) continue;
+    const found = compareLeaderFile(id, file, source.recordOf(id) ?? '');
+    if (found !== null) drift.push(found);
+    else if (current !== null) checked.push({ file: name, path: file, stamp: current });
+  }
+  drift.push(...strayFiles(leadersDir, expectedNames));
+  const ndjsonPath = join(outDir, 'leaders.ndjson');
+  const current = statStamp(ndjsonPath);
+  if (!trusted(stamps.get('leaders.ndjson'), current)) {
+    const ndjson = compareStream(ndjsonPath, recordLines(source));
+    if (ndjson.kind !== null) drift.push({ file: 'leaders.ndjson', kind: ndjson.kind, expectedSha256: ndjson.sha256 });
+    else if (current !== null) checked.push({ file: 'leaders.ndjson', path: ndjsonPath, stamp: current });
+  }
+  source.stamps.recordAll(checked);
+  return drift;
+}
+
+function compareLeaderFile(id: string, file: string, record: string): ExportDrift | null {
+  const expected = Buffer.from(leaderFileContent(record), 'utf8');
+  const kind = compare(readOrNull(file), expected);
+  return kind === null ? null : { file: `leaders/${id}.json`, kind, expectedSha256: sha256(expected) };
+}
+
+/** JSON files in leaders/ that no record explains (temp files are the lock holder's business). */
+function strayFiles(leadersDir: string, expectedNames: ReadonlySet<string>): ExportDrift[] {
   let names: string[] = [];
   try {
     names = readdirSync(leadersDir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  for (const name of names.sort()) {
-    if (name.endsWith('.json') && !isTempFileName(name) && !expectedNames.has(name)) {
-      drift.push({ file: `leaders/${name}`, kind: 'stray', expectedSha256: null });
-    }
-  }
-  const ndjson = compareStream(join(outDir, 'leaders.ndjson'), recordLines(source));
-  if (ndjson.kind !== null) drift.push({ file: 'leaders.ndjson', kind: ndjson.kind, expectedSha256: ndjson.sha256 });
-  return drift;
+  return names
+    .filter((name) => name.endsWith('.json') && !isTempFileName(name) && !expectedNames.has(name))
+    .sort()
+    .map((name) => ({ file: `leaders/${name}`, kind: 'stray' as const, expectedSha256: null }));
 }
 
 function* recordLines(source: RecordSource): Generator<string> {
   for (const { record } of source.records()) yield record;
 }
 
-/** Rewrite (or, for strays, remove) exactly the drifted files, from the database. */
-export async function healExports(source: RecordSource, outDir: string, drift: readonly ExportDrift[]): Promise<void> {
+/**
+ * Rewrite (or, for strays, remove) exactly the drifted files, from the database. With `stamps`, each
+ * file rewritten is stamped.
+ */
+export async function healExports(source: RecordSource, outDir: string, drift: readonly ExportDrift[], stamps: ExportStamps | null = null): Promise<void> {
   const wanted = new Set(drift.filter((d) => d.kind !== 'stray').map((d) => d.file));
   for (const d of drift) if (d.kind === 'stray') unlinkSync(join(outDir, d.file));
   if (wanted.size === 0) return;
   const leadersDir = join(outDir, 'leaders');
+  const written: { file: string; path: string }[] = [];
   for (const { id, record } of source.records()) {
     const file = leaderJsonPath(leadersDir, id);
-    if (file !== null && wanted.has(`leaders/${id}.json`)) writeFileAtomic(file, leaderFileContent(record));
+    if (file !== null && wanted.has(`leaders/${id}.json`)) {
+      writeFileAtomic(file, leaderFileContent(record));
+      written.push({ file: `leaders/${id}.json`, path: file });
+    }
   }
-  if (wanted.has('leaders.ndjson')) await writeLinesAtomic(join(outDir, 'leaders.ndjson'), recordLines(source));
+  if (wanted.has('leaders.ndjson')) {
+    await writeLinesAtomic(join(outDir, 'leaders.ndjson'), recordLines(source));
+    written.push({ file: 'leaders.ndjson', path: join(outDir, 'leaders.ndjson') });
+  }
+  // After the loops: the records are read through an open statement, which must end before a write.
+  stamps?.recordAll(written);
 }
 
 /** One line per drifted file, for the summary: "leaders/x.json (missing)". */

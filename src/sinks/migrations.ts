@@ -180,4 +180,24 @@ export const migrations: readonly string[] = [
     quotes = replace(quotes, char(10), ' · ')
   WHERE instr(coalesce(themes, '') || coalesce(principles, '') || coalesce(quotes, ''), char(10)) > 0;
   `,
+  // 8: what each export file looked like (size, inode, change time) when the writer last wrote it or
+  // compared it whole, so a re-run can tell untouched exports from a stat (exportStamps.ts). A change
+  // to a leader row, by this program or any other, drops the stamps of the files that show it.
+  `
+  CREATE TABLE export_stamps (
+    file     TEXT PRIMARY KEY,
+    size     INTEGER NOT NULL,
+    ino      TEXT NOT NULL,
+    ctime_ns TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TRIGGER leaders_unstamp_insert AFTER INSERT ON leaders BEGIN
+    DELETE FROM export_stamps WHERE file IN ('leaders/' || new.id || '.json', 'leaders.ndjson');
+  END;
+  CREATE TRIGGER leaders_unstamp_update AFTER UPDATE ON leaders BEGIN
+    DELETE FROM export_stamps WHERE file IN ('leaders/' || old.id || '.json', 'leaders/' || new.id || '.json', 'leaders.ndjson');
+  END;
+  CREATE TRIGGER leaders_unstamp_delete AFTER DELETE ON leaders BEGIN
+    DELETE FROM export_stamps WHERE file IN ('leaders/' || old.id || '.json', 'leaders.ndjson');
+  END;
+  `,
 ];

@@ -1,8 +1,9 @@
 // Make leaders/ match the leaders table after an interrupted or pruning run: remove JSON files of
 // leaders that are gone and leftover temp files, and restore files that are missing.
 
-import { existsSync, opendirSync, unlinkSync } from 'node:fs';
+import { opendirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { leaderFileContent } from './checkExports.js';
 import type { LeaderStore } from './LeaderStore.js';
 import { leaderJsonPath } from './leaderJsonPath.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
@@ -14,26 +15,28 @@ export interface LeaderFilesSync {
 
 export function syncLeaderFiles(store: LeaderStore, leadersDir: string): LeaderFilesSync {
   let removed = 0;
-  let restored = 0;
+  const ids = new Set(store.ids());
+  const present = new Set<string>();
   const dir = opendirSync(leadersDir);
   try {
     for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) {
-      if (!entry.isFile()) continue;
       const { name } = entry;
-      const stale = name.endsWith('.tmp') || (name.endsWith('.json') && !store.hasLeader(name.slice(0, -'.json'.length)));
-      if (stale) {
+      const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : null;
+      if (entry.isFile() && (name.endsWith('.tmp') || (id !== null && !ids.has(id)))) {
         unlinkSync(join(leadersDir, name));
         removed++;
-      }
+      } else if (id !== null) present.add(id);
     }
   } finally {
     dir.closeSync();
   }
-  for (const { id, record } of store.records()) {
+  const restored: { file: string; path: string }[] = [];
+  for (const id of ids) {
     const file = leaderJsonPath(leadersDir, id);
-    if (file === null || existsSync(file)) continue;
-    writeFileAtomic(file, JSON.stringify(JSON.parse(record), null, 2) + '\n');
-    restored++;
+    if (file === null || present.has(id)) continue;
+    writeFileAtomic(file, leaderFileContent(store.recordOf(id) ?? ''));
+    restored.push({ file: `leaders/${id}.json`, path: file });
   }
-  return { removed, restored };
+  store.stamps.recordAll(restored);
+  return { removed, restored: restored.length };
 }

@@ -3,7 +3,7 @@
 // leaders.db.corrupt-<time>, and rebuilds it from the sources; verify reports it without touching it.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { expectHealed, lp, makeSite } from './faultSite.js';
@@ -29,6 +29,8 @@ const damages: [string, () => void][] = [
 
 it.each(damages)('leaders.db %s: moved aside, rebuilt from the sources, no stack trace', (_what, damage) => {
   expect(lp(site.dir, ['ingest', 'pages', '--out', 'out', '--quiet']).status).toBe(0);
+  // The clean run marked the database sound: the damage below must be seen through that mark.
+  expect(existsSync(join(out, '.leaders.db.sound'))).toBe(true);
   const asideCount = () => readdirSync(out).filter((f) => f.startsWith('leaders.db.corrupt-') && !/-(wal|shm)$/.test(f)).length;
   const asideBefore = asideCount();
   damage();
