@@ -7,7 +7,8 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
-import type { LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
+import type { KnownSource, LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
+import type { StoredSource } from './ParseJob.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
 import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
 import { writeFileIfChanged, writeNewFile } from '../sinks/writeFileAtomic.js';
@@ -15,7 +16,7 @@ import type { BatchIds } from './BatchIds.js';
 import { duplicateIdDiagnostic } from './duplicateId.js';
 import type { ParseOutcome } from './ParseJob.js';
 import type { ReportSource, ReportWriter } from './ReportWriter.js';
-import type { RenameTracker } from './renamedSources.js';
+import type { MovedSource, ParsedPage } from './renamedSources.js';
 
 export interface IngestWriterOptions {
   store: LeaderStore;
@@ -31,11 +32,16 @@ export interface IngestWriterOptions {
   prune?: boolean;
   /** Which sources of the batch claim each id, to name them all in a duplicate-id error. */
   ids?: BatchIds;
-  /** Moves of pages to new paths this run (see RenameTracker); null when there can be none. */
-  renames?: RenameTracker | null;
+  /** Moves of pages to new paths this run (see RenameTracker, LazyRenames); null when there can be none. */
+  renames?: { adopt(page: ParsedPage): MovedSource | null } | null;
   /** leaders/ was created by this run: files are written in place (no temp file, no compare). */
   freshLeadersDir?: boolean;
 }
+
+type UnchangedOutcome = Extract<ParseOutcome, { kind: 'unchanged' }>;
+
+/** Unchanged sources decided together (see decideHeld). */
+const heldUnchanged = 256;
 
 function fileDiagnostic(config: PipelineConfig, rule: 'invalid-record', message: string): Diagnostic {
   return { severity: config.severityOf(rule) ?? 'error', rule, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -49,6 +55,11 @@ export class IngestWriter {
   readonly rejectedSamples: ReportSource[] = [];
   private inTransaction = false;
   private pending = 0;
+  /** Unchanged sources not decided yet (see decideHeld); always decided before any other source. */
+  private readonly held: UnchangedOutcome[] = [];
+  /** Leader ids this run wrote, and whether it deleted any leader: what can make a row read before the run stale. */
+  private readonly idsWritten = new Set<string>();
+  private leadersRemoved = false;
   private readonly batchSize: number;
 
   constructor(private readonly options: IngestWriterOptions) {
@@ -57,16 +68,57 @@ export class IngestWriter {
 
   /** `provisional`: stored without the config fingerprint, so the next run parses the source again. */
   apply(outcome: ParseOutcome, provisional = false): void {
+    if (outcome.kind === 'unchanged') {
+      this.held.push(outcome);
+      if (this.held.length >= heldUnchanged) this.decideHeld();
+      return;
+    }
+    this.decideHeld();
     this.begin();
-    const entry = this.decide(outcome, provisional);
+    this.add(this.decide(outcome, provisional));
+    if (this.pending >= this.batchSize) this.commit();
+  }
+
+  private add(entry: ReportSource): void {
     this.counts.sources++;
     this.counts[entry.status]++;
     if (entry.status === 'rejected' && this.rejectedSamples.length < 10) this.rejectedSamples.push(entry);
     this.options.report.add(entry);
-    if (++this.pending >= this.batchSize) this.commit();
+    this.pending++;
+  }
+
+  /**
+   * Decide the unchanged sources held back, in order, with one query for their rows, one for their
+   * diagnostics and one update, instead of three statements each (most of an unchanged re-run's writes).
+   */
+  private decideHeld(): void {
+    if (this.held.length === 0) return;
+    const { store, run } = this.options;
+    const held = this.held.splice(0);
+    this.begin();
+    const paths = held.map((o) => o.path);
+    // The rows read before the run still hold unless this run wrote or deleted a leader they name.
+    const holds = (o: UnchangedOutcome): boolean => o.stored !== undefined && !this.leadersRemoved && (o.stored.leaderId === null || !this.idsWritten.has(o.stored.leaderId));
+    const reread = held.filter((o) => !holds(o)).map((o) => o.path);
+    const known = reread.length > 0 ? store.knownSources(reread) : new Map<string, KnownSource>();
+    const diagnostics = store.diagnosticsOfMany(paths);
+    const unchanged: string[] = [];
+    // Deleting leaders (--prune of a rejected page) can change who owns an id: the rows read above are
+    // then read again one by one, as deciding each alone would.
+    let leadersDeleted = false;
+    for (const outcome of held) {
+      const row = leadersDeleted ? store.knownSource(outcome.path) : holds(outcome) ? outcome.stored : known.get(outcome.path);
+      const decided = this.decideUnchanged(outcome, row, () => (leadersDeleted ? store.diagnosticsOf(outcome.path) : (diagnostics.get(outcome.path) ?? [])));
+      if (decided.marked) unchanged.push(outcome.path);
+      leadersDeleted ||= decided.leadersDeleted;
+      this.add(decided.entry);
+    }
+    store.markUnchangedMany(unchanged, run);
+    if (this.pending >= this.batchSize) this.commit();
   }
 
   commit(): void {
+    this.decideHeld();
     if (!this.inTransaction) return;
     this.options.store.flushSearch();
     this.options.store.db.exec('COMMIT');
@@ -76,6 +128,7 @@ export class IngestWriter {
 
   /** Called when the run fails: drop the open batch (its JSON files are redone by the next run). */
   rollback(): void {
+    this.held.length = 0;
     if (!this.inTransaction) return;
     this.inTransaction = false;
     // SQLite may already have rolled back by itself (disk full, I/O error): a second ROLLBACK would
@@ -90,38 +143,53 @@ export class IngestWriter {
     this.inTransaction = true;
   }
 
+  /** Note that `count` leaders were deleted; returns whether any were. */
+  private deletedLeaders(count: number): boolean {
+    if (count > 0) this.leadersRemoved = true;
+    return count > 0;
+  }
+
   private leadersWillChange(): void {
     if (this.leadersChanged) return;
     this.leadersChanged = true;
     this.options.store.setExportsStale(true);
   }
 
-  private decide(outcome: ParseOutcome, provisional: boolean): ReportSource {
-    const { store, run, config } = this.options;
-    if (outcome.kind === 'unchanged') {
-      const known = store.knownSource(outcome.path);
-      const id = known?.leaderId ?? null;
-      if (known !== undefined && known.ownerPath !== null && known.ownerPath !== outcome.path) {
-        // An earlier path claimed this id during this run.
-        return this.reject(outcome.path, known.sha256, outcome.bytes, known.format, id, [
-          duplicateIdDiagnostic(config, id ?? '', known.ownerPath),
-        ]);
-      }
-      store.markUnchanged(outcome.path, run);
-      // A stored rejection of the same bytes stands: reported again without parsing.
-      const status = known?.status === 'rejected' ? 'rejected' : 'unchanged';
-      const entry: ReportSource = { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: store.diagnosticsOf(outcome.path) };
-      if (status === 'rejected') {
-        // Its stale last good record: removed with --prune, else reported again as kept.
-        if (this.options.prune === true) {
-          if (store.deleteLeadersOf(outcome.path) > 0) this.leadersWillChange();
-        } else {
-          const kept = store.leaderIdsOf(outcome.path);
-          if (kept.length > 0) entry.stale = kept;
-        }
-      }
-      return entry;
+  /**
+   * An unchanged source, from its stored row. `marked`: it is to be marked seen by this run (the
+   * caller does it for all at once); `leadersDeleted`: --prune removed the leaders of its stored rejection.
+   */
+  private decideUnchanged(
+    outcome: UnchangedOutcome,
+    known: StoredSource | undefined,
+    storedDiagnostics: () => Diagnostic[],
+  ): { entry: ReportSource; marked: boolean; leadersDeleted: boolean } {
+    const { store, config } = this.options;
+    const id = known?.leaderId ?? null;
+    if (known !== undefined && known.ownerPath !== null && known.ownerPath !== outcome.path) {
+      // An earlier path claimed this id during this run.
+      const entry = this.reject(outcome.path, known.sha256, outcome.bytes, known.format, id, [duplicateIdDiagnostic(config, id ?? '', known.ownerPath)]);
+      return { entry, marked: false, leadersDeleted: this.options.prune === true };
     }
+    // A stored rejection of the same bytes stands: reported again without parsing.
+    const status = known?.status === 'rejected' ? 'rejected' : 'unchanged';
+    const entry: ReportSource = { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: storedDiagnostics() };
+    let leadersDeleted = false;
+    if (status === 'rejected') {
+      // Its stale last good record: removed with --prune, else reported again as kept.
+      if (this.options.prune === true) {
+        leadersDeleted = this.deletedLeaders(store.deleteLeadersOf(outcome.path));
+        if (leadersDeleted) this.leadersWillChange();
+      } else {
+        const kept = store.leaderIdsOf(outcome.path);
+        if (kept.length > 0) entry.stale = kept;
+      }
+    }
+    return { entry, marked: true, leadersDeleted };
+  }
+
+  private decide(outcome: Exclude<ParseOutcome, UnchangedOutcome>, provisional: boolean): ReportSource {
+    const { store, run, config } = this.options;
     if (outcome.kind === 'rejected') {
       return this.reject(outcome.path, outcome.sha256, outcome.bytes, outcome.format, null, outcome.diagnostics, outcome.parseMs);
     }
@@ -155,12 +223,16 @@ export class IngestWriter {
       run,
       outcome.diagnostics,
     );
-    store.deleteLeadersOf(outcome.path, record.id);
+    this.deletedLeaders(store.deleteLeadersOf(outcome.path, record.id));
     store.replaceLeader(record, formatRecordLine(record), run);
+    this.idsWritten.add(record.id);
     // The file holds this record now (written, or found equal): stamped after the row, whose change dropped the old stamp.
     store.stamps.record(`leaders/${record.id}.json`, file);
     // The page moved: its leader now belongs to the new path, and the old source row goes.
-    if (moved !== null) store.deleteSource(moved.fromPath);
+    if (moved !== null) {
+      store.deleteSource(moved.fromPath);
+      this.deletedLeaders(1);
+    }
     const entry: ReportSource = { path: outcome.path, format: outcome.format, status: 'written', id: record.id, diagnostics: outcome.diagnostics };
     return moved === null ? entry : { ...entry, movedFrom: moved.fromPath };
   }
@@ -179,7 +251,7 @@ export class IngestWriter {
     // A source that turned invalid keeps its last good record, marked stale (the exports keep it);
     // only --prune removes it. (Issue 13: an edit that breaks a page must not unpublish its leader.)
     if (this.options.prune === true) {
-      if (store.deleteLeadersOf(path) > 0) this.leadersWillChange();
+      if (this.deletedLeaders(store.deleteLeadersOf(path))) this.leadersWillChange();
       return { path, format, status: 'rejected', id, diagnostics };
     }
     store.markStale(path, run);

@@ -4,6 +4,7 @@ import type { PipelineOptions } from '../config/PipelineConfig.js';
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { ThemeRun } from '../file/LeaderFile.js';
 import type { LeaderProfile, SourceFormat } from '../schema/LeaderProfile.js';
+import type { KnownSource } from '../sinks/LeaderStore.js';
 
 /** What each parse worker starts with. */
 export interface ParseWorkerData {
@@ -25,9 +26,12 @@ export interface ParseJob {
   items: ParseItem[];
 }
 
+/** What the writer needs of an unchanged source's stored row (see LeaderStore.knownSource). */
+export type StoredSource = Pick<KnownSource, 'sha256' | 'format' | 'status' | 'leaderId' | 'ownerPath'>;
+
 export type ParseOutcome =
-  /** Same bytes and parser version as the stored result: not parsed again. */
-  | { kind: 'unchanged'; path: string; sha256: string; bytes: number }
+  /** Same bytes and parser version as the stored result: not parsed again. `stored`: its row as read before the run wrote anything. */
+  | { kind: 'unchanged'; path: string; sha256: string; bytes: number; stored?: StoredSource }
   | {
       kind: 'parsed';
       path: string;

@@ -61,3 +61,25 @@ export class RenameTracker {
     return { fromPath: from.path, record: from.leaderId === page.record.id ? page.record : { ...page.record, id: from.leaderId } };
   }
 }
+
+/**
+ * RenameTracker.open, done only once the run meets a path the database does not know: a run whose paths
+ * are all known has no moves, and an unchanged re-run never loads every source row for them.
+ */
+export class LazyRenames {
+  #tracker: RenameTracker | null | undefined;
+
+  constructor(
+    private readonly db: LeaderDatabase,
+    private readonly discovered: readonly string[],
+  ) {}
+
+  /** The run met a path new to the database. Call before anything writes. */
+  open(): void {
+    if (this.#tracker === undefined) this.#tracker = RenameTracker.open(this.db, this.discovered);
+  }
+
+  adopt(page: ParsedPage): MovedSource | null {
+    return this.#tracker?.adopt(page) ?? null;
+  }
+}

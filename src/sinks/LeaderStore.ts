@@ -52,6 +52,12 @@ export interface RunCounts {
   pruned: number;
 }
 
+type DiagnosticRow = Omit<Diagnostic, 'path'> & { field: string | null };
+
+function toDiagnostic({ field, ...d }: DiagnosticRow): Diagnostic {
+  return field === null ? d : { ...d, path: field };
+}
+
 const childTables = ['archetypes', 'themes', 'principles'] as const;
 
 /** The meta key under which the folder source paths are relative to is recorded (see ingest/sourceKeyBase). */
@@ -77,6 +83,9 @@ export class LeaderStore {
       knownSources: s(`SELECT s.path, s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
           EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
         FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id ORDER BY s.path`),
+      knownSourcesIn: s(`SELECT s.path, s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
+          EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
+        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path IN (SELECT value FROM json_each(?))`),
       knownSource: s(`SELECT s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
           EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
         FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path = ?`),
@@ -91,6 +100,10 @@ export class LeaderStore {
       deleteDiagnostics: s(`DELETE FROM diagnostics WHERE source_path = ?`),
       insertDiagnostic: s(`INSERT INTO diagnostics (source_path, severity, rule, message, line, "column", end_line, end_column, field)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      diagnosticsOfAny: s(`SELECT source_path AS sourcePath, severity, rule, message, line, "column", end_line AS endLine, end_column AS endColumn, field
+        FROM diagnostics WHERE source_path IN (SELECT value FROM json_each(?)) ORDER BY id`),
+      markUnchangedIn: s(`UPDATE sources SET status = CASE status WHEN 'rejected' THEN 'rejected' ELSE 'unchanged' END, last_seen_run = ?
+        WHERE path IN (SELECT value FROM json_each(?))`),
       diagnosticsOf: s(`SELECT severity, rule, message, line, "column", end_line AS endLine, end_column AS endColumn, field
         FROM diagnostics WHERE source_path = ? ORDER BY id`),
       deleteLeader: s(`DELETE FROM leaders WHERE id = ?`),
@@ -202,9 +215,30 @@ export class LeaderStore {
     this.statements.markUnchanged.run(run, path);
   }
 
+  /** markUnchanged for many paths, in one statement. */
+  markUnchangedMany(paths: readonly string[], run: number): void {
+    if (paths.length > 0) this.statements.markUnchangedIn.run(run, JSON.stringify(paths));
+  }
+
+  /** knownSource for many paths, in one query (a path with no row is absent from the map). */
+  knownSources(paths: readonly string[]): Map<string, KnownSource> {
+    const rows = this.statements.knownSourcesIn.all(JSON.stringify(paths)) as (KnownSource & { path: string })[];
+    return new Map(rows.map(({ path, ...known }) => [path, known]));
+  }
+
   diagnosticsOf(path: string): Diagnostic[] {
-    const rows = this.statements.diagnosticsOf.all(path) as (Omit<Diagnostic, 'path'> & { field: string | null })[];
-    return rows.map(({ field, ...d }) => (field === null ? d : { ...d, path: field }));
+    return (this.statements.diagnosticsOf.all(path) as DiagnosticRow[]).map(toDiagnostic);
+  }
+
+  /** diagnosticsOf for many paths, in one query (a path with none is absent from the map). */
+  diagnosticsOfMany(paths: readonly string[]): Map<string, Diagnostic[]> {
+    const byPath = new Map<string, Diagnostic[]>();
+    for (const { sourcePath, ...row } of this.statements.diagnosticsOfAny.all(JSON.stringify(paths)) as (DiagnosticRow & { sourcePath: string })[]) {
+      const list = byPath.get(sourcePath);
+      if (list === undefined) byPath.set(sourcePath, [toDiagnostic(row)]);
+      else list.push(toDiagnostic(row));
+    }
+    return byPath;
   }
 
   leaderIdsOf(sourcePath: string): string[] {
