@@ -118,6 +118,36 @@ describe('loadReportData, on a real ingest', () => {
       expect(shown?.mean).toBeCloseTo(d.mean, 0);
     }
     expect(data.dimensions[0]?.key, 'catalogue order').toBe('strategic-vision');
+    for (const d of dims) {
+      const scores = db.prepare(`SELECT score FROM dimensions WHERE key = ? ORDER BY score`).pluck().all(d.key) as number[];
+      const mid = scores.length >> 1;
+      const median = scores.length % 2 === 1 ? scores[mid] : ((scores[mid - 1] ?? 0) + (scores[mid] ?? 0)) / 2;
+      expect(data.dimensions.find((x) => x.key === d.key)?.median, d.key).toBe(median);
+    }
+  });
+
+  it('keeps its figures over all records for the next run, until a leader or a diagnostic changes', async () => {
+    const kept = db.prepare(`SELECT value FROM meta WHERE key = 'report_leader_stats'`).pluck().get() as string | undefined;
+    expect(kept, 'the ingest kept them').toBeDefined();
+    expect(JSON.parse(kept ?? '{}')).toMatchObject({ coverage: data.coverage, themes: data.themes });
+    const copy = join(site, 'stats.db');
+    await db.backup(copy);
+    const other = new Database(copy);
+    const keptNow = (): boolean => other.prepare(`SELECT 1 FROM meta WHERE key = 'report_leader_stats'`).get() !== undefined;
+    const bio = (d: ReportData): number | undefined => d.coverage.fields.find((f) => f.field === 'bio')?.count;
+    // Another program drops one leader's bio: the kept figures go with the change.
+    other.prepare(`UPDATE leaders SET bio = NULL, record = json_remove(record, '$.bio') WHERE id = (SELECT min(id) FROM leaders WHERE bio IS NOT NULL)`).run();
+    expect(keptNow()).toBe(false);
+    const afterLeader = loadReportData(other);
+    expect(bio(afterLeader)).toBe((bio(data) ?? 0) - 1);
+    expect(keptNow(), 'kept again, through a writable connection').toBe(true);
+    // One page's themes-inferred warning goes: its split counts as separated now.
+    other.prepare(`DELETE FROM diagnostics WHERE id = (SELECT min(d.id) FROM diagnostics d JOIN leaders l ON l.source_path = d.source_path WHERE d.rule = 'themes-inferred')`).run();
+    expect(keptNow()).toBe(false);
+    const afterDiagnostic = loadReportData(other);
+    other.close();
+    expect(afterDiagnostic.themes.inferred).toBe(data.themes.inferred - 1);
+    expect(afterDiagnostic.themes.separated).toBe(data.themes.separated + 1);
   });
 
   it('names the slowest parses from the stored parse times', () => {

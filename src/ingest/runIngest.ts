@@ -23,13 +23,13 @@ import { acquireOutputLock, type LockHolder } from './OutputLock.js';
 import { prepareOutDir } from './prepareOutDir.js';
 import type { GracefulStop } from './gracefulStop.js';
 import { removeTempFiles } from './tempFiles.js';
-import { RenameTracker } from './renamedSources.js';
+import { LazyRenames } from './renamedSources.js';
 import { exactMissing } from './exactMissing.js';
 import { IngestWriter } from './IngestWriter.js';
 import { BatchLearning, lexiconLimit } from './BatchLearning.js';
 import { finishBatch } from './finishBatch.js';
 import { OutcomeSpill } from './OutcomeSpill.js';
-import { packOutcome, type PackedOutcome, type ParseItem, type ParseOutcome } from './ParseJob.js';
+import { packOutcome, type PackedOutcome, type ParseItem, type ParseOutcome, type StoredSource } from './ParseJob.js';
 import { readSource } from './readSource.js';
 import type { SourceRef } from './discoverSources.js';
 import { Progress } from './Progress.js';
@@ -155,7 +155,7 @@ async function ingestLocked(
   // The lexicon file's themes count as config: a changed file re-parses pages split with the old one.
   const fingerprint = lexiconFile.length === 0 ? plainOptions : { ...plainOptions, lexiconThemes: lexiconFile };
   const configSha256 = createHash('sha256').update(JSON.stringify(fingerprint)).digest('hex');
-  const renames = RenameTracker.open(store.db, sources.map((s) => s.path));
+  const renames = new LazyRenames(store.db, sources.map((s) => s.path));
   // Learning from separated themes is only sound while inferred splits are marked as such.
   const splitting = options.config.severityOf('themes-inferred') !== null;
   const learning = new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit), splitting);
@@ -166,14 +166,17 @@ async function ingestLocked(
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
   // Sources are read in path order while nothing writes: one merged pass over the sources table.
   const lookup = options.force ? null : store.knownSourcesInOrder();
-  const known = (path: string): { sha256: string; leaderId: string | null } | null => {
-    if (lookup === null) return null;
-    const row = lookup.get(path);
+  const known = (path: string): { sha256: string; leaderId: string | null; row: StoredSource } | null => {
+    const row = lookup?.get(path);
+    // A path the database does not know may be a page that moved.
+    if (row === undefined) renames.open();
     if (row === undefined || row.sha256 === null || row.parserVersion !== PARSER_VERSION || row.configSha256 !== configSha256) return null;
     // A stored record is reusable while this source still owns its id; a stored rejection unless it
     // was a duplicate-id, which depends on the other sources and is decided again.
     const reusable = row.status === 'rejected' ? !row.duplicate : row.ownerPath === path;
-    return reusable ? { sha256: row.sha256, leaderId: row.status === 'rejected' ? null : row.leaderId } : null;
+    if (!reusable) return null;
+    const { sha256, format, status, leaderId, ownerPath } = row;
+    return { sha256, leaderId: status === 'rejected' ? null : leaderId, row: { sha256, format, status, leaderId, ownerPath } };
   };
   const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning.startThemes }), {
     heapMb: options.workerMemoryMb,
@@ -193,7 +196,10 @@ async function ingestLocked(
       const stored = known(s.path);
       const result = await readSource(s, stored?.sha256 ?? null, options.config);
       if ('parse' in result) return result;
-      if (result.outcome.kind === 'unchanged') learning.unchanged(s.path, stored?.leaderId ?? null);
+      if (result.outcome.kind === 'unchanged') {
+        learning.unchanged(s.path, stored?.leaderId ?? null);
+        if (stored !== null) result.outcome.stored = stored.row;
+      }
       return { packed: packOutcome(result.outcome) };
     };
     await parseInOrder(sources, pool, workers, read, (outcomes) => {
@@ -260,8 +266,8 @@ async function ingestLocked(
     damaged: database.damaged,
   });
   const { counts, missing } = finishing;
+  writeReportPage(store.db, join(outDir, 'report.html'));
   store.db.close();
-  writeReportPage(join(outDir, 'leaders.db'), join(outDir, 'report.html'));
   markSound(join(outDir, 'leaders.db'));
   timings.finishMs = lap();
   if (process.env['LEADERPAGES_TIMINGS'] === '1') options.stderr.write(`leaderpages timings ${JSON.stringify({ ...timings, workers, filesWritten: writer.filesWritten })}\n`);

@@ -132,7 +132,7 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
       .map(({ files, ...r }) => ({ ...r, files: files.size }))
       .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || compare(a.rule, b.rule)),
     worstFiles: worstFiles.slice(0, worstFileCount),
-    ...recordStats(db, diagnostics),
+    ...leaderStats(db, diagnostics),
     dimensions: dimensionStats(db),
     slowest: hasParseMs ? timed.slice(0, slowestCount) : null,
     problems,
@@ -151,6 +151,28 @@ function latestRun(db: LeaderDatabase): ReportRunInfo | null {
     if (typeof value === 'number' || value === null) counts[key] = value;
   }
   return { id: row.id, startedAt: row.started_at, finishedAt: row.finished_at, parserVersion: row.parser_version, counts };
+}
+
+/** Where recordStats' result is kept between runs; triggers of migration 8 drop it when leaders or diagnostics change. */
+const leaderStatsMeta = 'report_leader_stats';
+
+/**
+ * recordStats, which reads every stored record, kept in meta until a leader or a diagnostic changes: an
+ * unchanged re-run reuses it. Stored only through a writable connection (the ingest's own).
+ */
+function leaderStats(db: LeaderDatabase, diagnostics: Map<string, DiagnosticRow[]>): Pick<ReportData, 'coverage' | 'themes'> {
+  const fields = recordKeys.filter((k) => !alwaysPresent.has(k));
+  const kept = tableExists(db, 'meta') ? (db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck().get(leaderStatsMeta) as string | undefined) : undefined;
+  if (kept !== undefined) {
+    const parsed = JSON.parse(kept) as { fields: string[] } & Pick<ReportData, 'coverage' | 'themes'>;
+    // A build with other record fields counts them afresh.
+    if (parsed.fields.join() === fields.join()) return { coverage: parsed.coverage, themes: parsed.themes };
+  }
+  const stats = recordStats(db, diagnostics);
+  if (!db.readonly && tableExists(db, 'export_stamps')) {
+    db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(leaderStatsMeta, JSON.stringify({ fields, ...stats }));
+  }
+  return stats;
 }
 
 function recordStats(db: LeaderDatabase, diagnostics: Map<string, DiagnosticRow[]>): Pick<ReportData, 'coverage' | 'themes'> {
@@ -180,28 +202,56 @@ function recordStats(db: LeaderDatabase, diagnostics: Map<string, DiagnosticRow[
   return { coverage: { records, fields: fields.map((field) => ({ field, count: present.get(field) ?? 0 })) }, themes };
 }
 
+/**
+ * Per dimension key: its most used name, how many scores, their mean, median and histogram. Read as
+ * counts per (key, score) and per (key, name), which SQLite groups over its index, not row by row.
+ */
 function dimensionStats(db: LeaderDatabase): ReportData['dimensions'] {
-  const rows = db.prepare(`SELECT key, name, position, score FROM dimensions ORDER BY key, score`).all() as { key: string; name: string; position: number; score: number }[];
-  const byKey = new Map<string, { names: Map<string, number>; positions: number; scores: number[] }>();
-  for (const row of rows) {
-    const entry = byKey.get(row.key) ?? { names: new Map<string, number>(), positions: 0, scores: [] };
-    entry.names.set(row.name, (entry.names.get(row.name) ?? 0) + 1);
-    entry.positions += row.position;
-    entry.scores.push(row.score);
-    byKey.set(row.key, entry);
+  const byKey = new Map<string, { names: Map<string, number>; positions: number; scores: { score: number; n: number }[] }>();
+  const entryOf = (key: string) => {
+    let entry = byKey.get(key);
+    if (entry === undefined) byKey.set(key, (entry = { names: new Map<string, number>(), positions: 0, scores: [] }));
+    return entry;
+  };
+  for (const row of db.prepare(`SELECT key, score, count(*) AS n FROM dimensions GROUP BY key, score ORDER BY key, score`).all() as { key: string; score: number; n: number }[]) {
+    entryOf(row.key).scores.push({ score: row.score, n: row.n });
+  }
+  // NOT INDEXED: one scan of the table beats walking the (key, score) index with a row lookup each.
+  for (const row of db.prepare(`SELECT key, name, count(*) AS n, sum(position) AS positions FROM dimensions NOT INDEXED GROUP BY key, name`).all() as {
+    key: string;
+    name: string;
+    n: number;
+    positions: number;
+  }[]) {
+    const entry = entryOf(row.key);
+    entry.names.set(row.name, row.n);
+    entry.positions += row.positions;
   }
   return [...byKey]
     .map(([key, { names, positions, scores }]) => {
       const bins = new Array<number>(10).fill(0);
-      for (const score of scores) {
+      let count = 0;
+      let sum = 0;
+      for (const { score, n } of scores) {
         const bin = Math.min(9, Math.floor(score / 10));
-        bins[bin] = (bins[bin] ?? 0) + 1;
+        bins[bin] = (bins[bin] ?? 0) + n;
+        count += n;
+        sum += score * n;
       }
+      // The score at a 0-based index of the sorted scores.
+      const at = (index: number): number => {
+        let seen = 0;
+        for (const { score, n } of scores) {
+          seen += n;
+          if (index < seen) return score;
+        }
+        return 0;
+      };
       const name = [...names].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]?.[0] ?? key;
-      const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;
-      const mid = scores.length >> 1;
-      const median = scores.length % 2 === 1 ? (scores[mid] ?? 0) : ((scores[mid - 1] ?? 0) + (scores[mid] ?? 0)) / 2;
-      return { key, name, count: scores.length, mean: Math.round(mean * 10) / 10, median, bins, order: positions / scores.length };
+      const mean = sum / count;
+      const mid = count >> 1;
+      const median = count % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+      return { key, name, count, mean: Math.round(mean * 10) / 10, median, bins, order: positions / count };
     })
     .sort((a, b) => a.order - b.order || compare(a.key, b.key))
     .map(({ order: _order, ...d }) => d);

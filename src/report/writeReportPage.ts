@@ -1,10 +1,10 @@
-// Build report.html from a leaders.db alone: open it read-only, gather the data, inline Chart.js,
-// and write the page atomically. Used by `ingest` (after report.json) and by `leaderpages report`.
+// Build report.html from a leaders.db alone: gather the data, inline Chart.js, and write the page
+// atomically. Used by `ingest` (after report.json) and by `leaderpages report`.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { openDatabase } from '../sinks/openDatabase.js';
+import { openDatabase, type LeaderDatabase } from '../sinks/openDatabase.js';
 import { writeFileAtomic } from '../sinks/writeFileAtomic.js';
 import { loadReportData } from './loadReportData.js';
 import { renderReportPage } from './renderReportPage.js';
@@ -18,13 +18,17 @@ export function chartJsSource(): string {
   return chartJs;
 }
 
-export function writeReportPage(databaseFile: string, htmlFile: string): void {
-  const db = openDatabase(databaseFile, { readonly: true });
+/**
+ * `database`: a file, opened read-only for the page; or an open connection (the ingest's own, which
+ * also keeps the figures over all records for the next run: see loadReportData).
+ */
+export function writeReportPage(database: string | LeaderDatabase, htmlFile: string): void {
+  const db = typeof database === 'string' ? openDatabase(database, { readonly: true }) : database;
   let html: string;
   try {
     html = renderReportPage(loadReportData(db), chartJsSource());
   } finally {
-    db.close();
+    if (db !== database) db.close();
   }
   writeFileAtomic(htmlFile, html);
 }

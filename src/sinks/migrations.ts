@@ -182,7 +182,9 @@ export const migrations: readonly string[] = [
   `,
   // 8: what each export file looked like (size, inode, change time) when the writer last wrote it or
   // compared it whole, so a re-run can tell untouched exports from a stat (exportStamps.ts). A change
-  // to a leader row, by this program or any other, drops the stamps of the files that show it.
+  // to a leader row, by this program or any other, drops the stamps of the files that show it, and
+  // the run report's figures over all records (meta report_leader_stats, see loadReportData), which
+  // a change to a diagnostic drops too.
   `
   CREATE TABLE export_stamps (
     file     TEXT PRIMARY KEY,
@@ -192,12 +194,24 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TRIGGER leaders_unstamp_insert AFTER INSERT ON leaders BEGIN
     DELETE FROM export_stamps WHERE file IN ('leaders/' || new.id || '.json', 'leaders.ndjson');
+    DELETE FROM meta WHERE key = 'report_leader_stats';
   END;
   CREATE TRIGGER leaders_unstamp_update AFTER UPDATE ON leaders BEGIN
     DELETE FROM export_stamps WHERE file IN ('leaders/' || old.id || '.json', 'leaders/' || new.id || '.json', 'leaders.ndjson');
+    DELETE FROM meta WHERE key = 'report_leader_stats';
   END;
   CREATE TRIGGER leaders_unstamp_delete AFTER DELETE ON leaders BEGIN
     DELETE FROM export_stamps WHERE file IN ('leaders/' || old.id || '.json', 'leaders.ndjson');
+    DELETE FROM meta WHERE key = 'report_leader_stats';
+  END;
+  CREATE TRIGGER diagnostics_report_insert AFTER INSERT ON diagnostics BEGIN
+    DELETE FROM meta WHERE key = 'report_leader_stats';
+  END;
+  CREATE TRIGGER diagnostics_report_update AFTER UPDATE ON diagnostics BEGIN
+    DELETE FROM meta WHERE key = 'report_leader_stats';
+  END;
+  CREATE TRIGGER diagnostics_report_delete AFTER DELETE ON diagnostics BEGIN
+    DELETE FROM meta WHERE key = 'report_leader_stats';
   END;
   `,
 ];
