@@ -19,7 +19,8 @@ const frontMatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|
 const frontMatterKey = /^(?:encoding|charset)[ \t]*:[ \t]*["']?([A-Za-z0-9._:+-]+)/im;
 
 export function declaredEncoding(bytes: Uint8Array): DeclaredEncoding | null {
-  const head = String.fromCharCode(...bytes.subarray(0, headBytes));
+  // One char per byte (latin1), as String.fromCharCode of each byte, decoded natively.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, headBytes)).toString('latin1');
   const front = frontMatter.exec(head);
   if (front !== null) {
     const body = front[1] ?? '';

@@ -3,14 +3,16 @@
 const sampleBytes = 8192;
 
 /** Control bytes that text pages do carry: tab, LF, VT, FF, CR, ESC (ANSI colour in terminal captures). */
-const textControls = new Set([9, 10, 11, 12, 13, 27]);
+const isTextControl = (b: number): boolean => (b >= 9 && b <= 13) || b === 27;
 
 export function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, sampleBytes);
+  const length = Math.min(bytes.length, sampleBytes);
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < length; i++) {
+    const b = bytes[i]!;
+    if (b >= 32) continue;
     if (b === 0) return true;
-    if (b < 32 && !textControls.has(b)) control++;
+    if (!isTextControl(b)) control++;
   }
-  return sample.length > 0 && control / sample.length > 0.1;
+  return length > 0 && control / length > 0.1;
 }
