@@ -1,0 +1,76 @@
+// GFM pipe tables for the fast reader: rows split at their pipes, cells positioned as
+// micromark-extension-gfm-table places them (a cell starts at its leading pipe; the last one keeps the
+// closing pipe). Rows with escapes, code, empty cells or a lone pipe are left to remark-parse (null).
+
+import type { AlignType, TableCell } from 'mdast';
+import { parseInline, type Locate, type Position } from './fastInline.js';
+
+/** A cell's extent [start, end) and its content [from, to), trimmed. */
+interface CellSpan {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
+/** A line of only pipes, colons, dashes and spaces, with a dash and a pipe or colon: a table's delimiter row, or part of one. */
+export function looksLikeDelimiterRow(text: string, start: number, end: number): boolean {
+  let dash = false;
+  let mark = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) dash = true;
+    else if (c === 124 || c === 58) mark = true;
+    else if (c !== 32) return false;
+  }
+  return dash && mark;
+}
+
+/** Cells of the row in [start, end) (start at its first non-space character); null when the row is not plain. */
+export function splitRow(text: string, start: number, end: number): CellSpan[] | null {
+  let last = end;
+  while (last > start && text.charCodeAt(last - 1) === 32) last--;
+  const row = text.slice(start, last);
+  if (row === '|' || row.includes('\\') || row.includes('`')) return null;
+  const leading = text.charCodeAt(start) === 124;
+  const trailing = text.charCodeAt(last - 1) === 124 && last - 1 > start;
+  const pipes: number[] = [];
+  for (let i = leading ? start + 1 : start; i < (trailing ? last - 1 : last); i++) if (text.charCodeAt(i) === 124) pipes.push(i);
+  const cells: CellSpan[] = [];
+  for (let k = 0; k <= pipes.length; k++) {
+    const cellStart = k === 0 ? start : (pipes[k - 1] as number);
+    const cellEnd = k === pipes.length ? end : (pipes[k] as number);
+    let from = k === 0 ? (leading ? start + 1 : start) : cellStart + 1;
+    let to = k === pipes.length ? (trailing ? last - 1 : last) : cellEnd;
+    while (from < to && text.charCodeAt(from) === 32) from++;
+    while (to > from && text.charCodeAt(to - 1) === 32) to--;
+    if (from === to) return null;
+    cells.push({ start: cellStart, end: cellEnd, from, to });
+  }
+  return cells;
+}
+
+/** Alignment of each delimiter cell (`:--`, `--:`, `:-:`, `---`), or null when one is not a delimiter. */
+export function delimiterAlign(text: string, cells: readonly CellSpan[]): AlignType[] | null {
+  const align: AlignType[] = [];
+  for (const cell of cells) {
+    const value = text.slice(cell.from, cell.to);
+    if (!/^:?-+:?$/.test(value)) return null;
+    const left = value.startsWith(':');
+    const right = value.endsWith(':');
+    align.push(left && right ? 'center' : left ? 'left' : right ? 'right' : null);
+  }
+  return align;
+}
+
+/** Table cells with their inline content; null when a cell holds something the fast reader does not read. */
+export function tableCells(text: string, cells: readonly CellSpan[], locate: Locate): TableCell[] | null {
+  const out: TableCell[] = [];
+  for (const cell of cells) {
+    const children = parseInline({ text: text.slice(cell.from, cell.to), lineStarts: [0], docStarts: [cell.from] }, locate);
+    if (children === null) return null;
+    const position: Position = locate(cell.start, cell.end);
+    out.push({ type: 'tableCell', children, position });
+  }
+  return out;
+}
