@@ -48,7 +48,7 @@ const unicodePunctuation = /\p{P}|\p{S}/u;
 const unicodeWhitespace = /\s/;
 
 /** micromark's character classes: 1 whitespace (or no character), 2 punctuation, 0 anything else. */
-function classify(text: string, at: number): number {
+export function classify(text: string, at: number): number {
   if (at < 0 || at >= text.length) return 1;
   const char = text[at] ?? '';
   if (unicodeWhitespace.test(char)) return 1;

@@ -3,7 +3,7 @@
 // closing pipe). Rows with escapes, code, empty cells or a lone pipe are left to remark-parse (null).
 
 import type { AlignType, TableCell } from 'mdast';
-import { parseInline, type Locate, type Position } from './fastInline.js';
+import { classify, parseInline, type Locate, type Position } from './fastInline.js';
 
 /** A cell's extent [start, end) and its content [from, to), trimmed. */
 interface CellSpan {
@@ -63,10 +63,30 @@ export function delimiterAlign(text: string, cells: readonly CellSpan[]): AlignT
   return align;
 }
 
+function isDelimiter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 42 || c === 95;
+}
+
+/**
+ * A cell's content is read on its own, so the character before its first `*`/`_` run (and after its
+ * last) counts as whitespace; micromark may see the pipe there. Runs at the edges next to
+ * punctuation or whitespace, where the two could differ, are remark's.
+ */
+function plainEdges(text: string, from: number, to: number): boolean {
+  let first = from;
+  while (first < to && isDelimiter(text, first)) first++;
+  let last = to;
+  while (last > from && isDelimiter(text, last - 1)) last--;
+  if (first === to) return false;
+  return (first === from || classify(text, first) === 0) && (last === to || classify(text, last - 1) === 0);
+}
+
 /** Table cells with their inline content; null when a cell holds something the fast reader does not read. */
 export function tableCells(text: string, cells: readonly CellSpan[], locate: Locate): TableCell[] | null {
   const out: TableCell[] = [];
   for (const cell of cells) {
+    if (!plainEdges(text, cell.from, cell.to)) return null;
     const children = parseInline({ text: text.slice(cell.from, cell.to), lineStarts: [0], docStarts: [cell.from] }, locate);
     if (children === null) return null;
     const position: Position = locate(cell.start, cell.end);
