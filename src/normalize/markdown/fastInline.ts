@@ -3,10 +3,10 @@
 // images, references, ambiguous delimiter runs — returns null, and remark-parse reads the block instead.
 
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import type { PhrasingContent, Root } from 'mdast';
+import type { PhrasingContent } from 'mdast';
+import { resolve, type BracketItem, type Item, type Locate, type Position } from './fastInlineItems.js';
 
-/** A node's place in the source, as mdast nodes carry it. */
-export type Position = NonNullable<Root['position']>;
+export type { Locate, Position } from './fastInlineItems.js';
 
 /** Inline content as micromark sees it: its lines joined by their own line endings, each line's indentation removed. */
 export interface InlineSource {
@@ -15,33 +15,6 @@ export interface InlineSource {
   lineStarts: number[];
   docStarts: number[];
 }
-
-/** Maps a document offset to an mdast position point. */
-export type Locate = (start: number, end: number) => Position;
-
-interface TextItem {
-  kind: 'text';
-  value: string;
-  start: number;
-  end: number;
-}
-interface DelimItem {
-  kind: 'delim';
-  marker: number;
-  start: number;
-  end: number;
-  open: boolean;
-  close: boolean;
-}
-interface NodeItem {
-  kind: 'node';
-  node: PhrasingContent;
-}
-interface BracketItem {
-  kind: 'bracket';
-  start: number;
-}
-type Item = TextItem | DelimItem | NodeItem | BracketItem;
 
 const asciiPunctuation = /[!-/:-@[-`{-~]/;
 const unicodePunctuation = /\p{P}|\p{S}/u;
@@ -100,7 +73,7 @@ function resource(text: string, at: number): [string, string | null, number] | n
 }
 
 /** Scans the content into items; null at the first construct the fast reader does not read. */
-function scan(source: InlineSource, locate: (start: number, end: number) => Position): Item[] | null {
+function scan(source: InlineSource, locate: Locate): Item[] | null {
   const text = source.text;
   const items: Item[] = [];
   let bracket = -1;
@@ -222,77 +195,6 @@ function scan(source: InlineSource, locate: (start: number, end: number) => Posi
     items[bracket] = { kind: 'text', value: '[', start: opener.start, end: opener.start + 1 };
   }
   return items;
-}
-
-interface Frame {
-  opener: DelimItem | null;
-  children: (TextItem | NodeItem)[];
-}
-
-function literal(item: DelimItem, text: string): TextItem {
-  return { kind: 'text', value: text.slice(item.start, item.end), start: item.start, end: item.end };
-}
-
-/**
- * Pairs emphasis delimiters and merges text. Only runs of one or two that either open or close, and
- * close the innermost open run of the same marker and size, are read; any other pairing is null.
- */
-function resolve(items: readonly Item[], text: string, locate: (start: number, end: number) => Position): PhrasingContent[] | null {
-  const stack: Frame[] = [{ opener: null, children: [] }];
-  const top = (): Frame => stack[stack.length - 1] as Frame;
-  for (const item of items) {
-    if (item.kind === 'bracket') return null;
-    if (item.kind !== 'delim') {
-      top().children.push(item);
-      continue;
-    }
-    const size = item.end - item.start;
-    if (!item.open && !item.close) {
-      top().children.push(literal(item, text));
-      continue;
-    }
-    if ((item.open && item.close) || size > 2) return null;
-    if (item.open) {
-      stack.push({ opener: item, children: [] });
-      continue;
-    }
-    if (!stack.some((frame) => frame.opener?.marker === item.marker)) {
-      top().children.push(literal(item, text));
-      continue;
-    }
-    const frame = top();
-    const opener = frame.opener;
-    if (opener === null || opener.marker !== item.marker || opener.end - opener.start !== size) return null;
-    stack.pop();
-    const children = merge(frame.children, locate);
-    const node: PhrasingContent = { type: size === 2 ? 'strong' : 'emphasis', children, position: locate(opener.start, item.end) };
-    top().children.push({ kind: 'node', node });
-  }
-  while (stack.length > 1) {
-    const frame = stack.pop() as Frame;
-    if (frame.opener !== null) top().children.push(literal(frame.opener, text));
-    top().children.push(...frame.children);
-  }
-  return merge(top().children, locate);
-}
-
-/** Adjacent text items become one text node, as mdast-util-from-markdown joins them. */
-function merge(items: readonly (TextItem | NodeItem)[], locate: (start: number, end: number) => Position): PhrasingContent[] {
-  const nodes: PhrasingContent[] = [];
-  let text: TextItem | null = null;
-  const flush = (): void => {
-    if (text !== null) nodes.push({ type: 'text', value: text.value, position: locate(text.start, text.end) });
-    text = null;
-  };
-  for (const item of items) {
-    if (item.kind === 'node') {
-      flush();
-      nodes.push(item.node);
-    } else if (text === null) text = { ...item };
-    else text = { kind: 'text', value: text.value + item.value, start: text.start, end: item.end };
-  }
-  flush();
-  return nodes;
 }
 
 /** Phrasing content of the source, positioned in the document; null when it holds anything not read here. */

@@ -5,18 +5,11 @@
 // asks remark-parse. The block structure follows CommonMark's container algorithm, line by line.
 
 import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { atxHeading, isSetextUnderline, isThematicBreak, listMarker, nonspace, splitLines, unsafeLazyStart, type Line } from './fastBlockStarts.js';
 import { parseInline, type InlineSource, type Locate, type Position } from './fastInline.js';
+import { looksLikeDelimiterRow, readTable } from './fastTable.js';
 
 type Point = Position['start'];
-import { delimiterAlign, looksLikeDelimiterRow, splitRow, tableCells } from './fastTable.js';
-
-interface Line {
-  start: number;
-  /** End of the line's content, before its line ending. */
-  end: number;
-  /** Start of the next line. */
-  next: number;
-}
 
 /** An open container and the lines it spans, for positions and `spread`. */
 interface Container {
@@ -41,100 +34,10 @@ interface OpenParagraph {
   lines: Line[];
 }
 
+/** Tabs (columns), NUL (micromark replaces it) and byte-order marks (micromark drops a leading one). */
 const unsupported = /[\t\0\uFEFF]/;
 
-function splitLines(text: string, start: number, end: number): Line[] {
-  const lines: Line[] = [];
-  let at = start;
-  for (;;) {
-    let i = at;
-    while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    if (i >= end) {
-      lines.push({ start: at, end, next: end });
-      return lines;
-    }
-    const next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < end ? i + 2 : i + 1;
-    lines.push({ start: at, end: i, next });
-    at = next;
-  }
-}
-
-function nonspace(text: string, at: number, end: number): number {
-  let i = at;
-  while (i < end && text.charCodeAt(i) === 32) i++;
-  return i;
-}
-
-/** `#` … `######` then a space or the line's end: [depth, content start, content end], content trimmed of a closing sequence. */
-function atxHeading(text: string, at: number, end: number): [number, number, number] | null {
-  let i = at;
-  while (i < end && text.charCodeAt(i) === 35 && i - at < 7) i++;
-  const depth = i - at;
-  if (depth > 6 || (i < end && text.charCodeAt(i) !== 32)) return null;
-  const from = nonspace(text, i, end);
-  let to = end;
-  while (to > from && text.charCodeAt(to - 1) === 32) to--;
-  let hashes = to;
-  while (hashes > from && text.charCodeAt(hashes - 1) === 35) hashes--;
-  if (hashes === from) to = from;
-  else if (hashes < to && text.charCodeAt(hashes - 1) === 32) {
-    to = hashes;
-    while (to > from && text.charCodeAt(to - 1) === 32) to--;
-  }
-  return [depth, from, to];
-}
-
-function isThematicBreak(text: string, at: number, end: number): boolean {
-  const marker = text.charCodeAt(at);
-  if (marker !== 42 && marker !== 45 && marker !== 95) return false;
-  let count = 0;
-  for (let i = at; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === marker) count++;
-    else if (c !== 32) return false;
-  }
-  return count >= 3;
-}
-
-function isSetextUnderline(text: string, at: number, end: number): 1 | 2 | null {
-  const marker = text.charCodeAt(at);
-  if (marker !== 61 && marker !== 45) return null;
-  let i = at;
-  while (i < end && text.charCodeAt(i) === marker) i++;
-  return nonspace(text, i, end) === end ? (marker === 61 ? 1 : 2) : null;
-}
-
-interface ListMarker {
-  ordered: boolean;
-  start: number | null;
-  /** `-`, `*`, `+`, or the ordered delimiter `.` / `)`. */
-  marker: string;
-  /** Where the content starts. */
-  content: number;
-}
-
-/** A list item's marker at `at`; 'unsupported' for empty items and indented-code content, null when none. */
-function listMarker(text: string, at: number, end: number): ListMarker | 'unsupported' | null {
-  const c = text.charCodeAt(at);
-  let i = at;
-  let start: number | null = null;
-  if (c === 45 || c === 42 || c === 43) i++;
-  else {
-    while (i < end && i - at < 10 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    const delimiter = text.charCodeAt(i);
-    if (i === at || i - at > 9 || (delimiter !== 46 && delimiter !== 41)) return null;
-    start = Number.parseInt(text.slice(at, i), 10);
-    i++;
-  }
-  if (i < end && text.charCodeAt(i) !== 32) return null;
-  const content = nonspace(text, i, end);
-  if (content === end || content - i > 4) return 'unsupported';
-  return { ordered: start !== null, start, marker: text[i - 1] ?? '', content };
-}
-
-/** First characters a lazy continuation line may not start with: they could open or close a block. */
-const unsafeLazyStart = /^(?:[#>\-*+=_|<`~]|\d{1,9}[.)])/;
-
+/** The mdast tree of `text.slice(start, end)` as parseMarkdown gives it (offsets into `text`), or null when not read here. */
 export function parseMarkdownFast(text: string, start = 0, end = text.length): Root | null {
   if (unsupported.test(text.slice(start, end))) return null;
   const lines = splitLines(text, start, end);
@@ -369,39 +272,4 @@ function finish(container: Container, lines: readonly Line[], locate: Locate): b
 function quoted(container: Container): boolean {
   for (let up = container.parent; up !== null; up = up.parent) if (up.node.type === 'blockquote') return true;
   return false;
-}
-
-interface ReadTable {
-  node: RootContent;
-  /** Index of the table's last line. */
-  last: number;
-}
-
-/** A table whose header row is the line at `index` (content from `first`); null when it is not one read here. */
-function readTable(text: string, lines: readonly Line[], index: number, first: number, locate: Locate): ReadTable | null {
-  const header = lines[index] as Line;
-  const delimiter = lines[index + 1] as Line;
-  const headerCells = splitRow(text, first, header.end);
-  const delimiterStart = nonspace(text, delimiter.start, delimiter.end);
-  const delimiterCells = delimiterStart - delimiter.start > 3 ? null : splitRow(text, delimiterStart, delimiter.end);
-  if (headerCells === null || delimiterCells === null || headerCells.length !== delimiterCells.length) return null;
-  const align = delimiterAlign(text, delimiterCells);
-  const cells = tableCells(text, headerCells, locate);
-  if (align === null || cells === null) return null;
-  const rows = [{ type: 'tableRow' as const, children: cells, position: locate(first, header.end) }];
-  let last = index + 1;
-  for (let k = index + 2; k < lines.length; k++) {
-    const line = lines[k] as Line;
-    const rowStart = nonspace(text, line.start, line.end);
-    if (rowStart === line.end) break;
-    // A line that could open another block, or be read as one, is remark's to judge.
-    if (rowStart - line.start > 3 || /^(?:[#>\-*+=_<`~]|\d)/.test(text[rowStart] ?? '') || looksLikeDelimiterRow(text, rowStart, line.end)) return null;
-    const rowCells = splitRow(text, rowStart, line.end);
-    const children = rowCells === null ? null : tableCells(text, rowCells, locate);
-    if (children === null) return null;
-    rows.push({ type: 'tableRow', children, position: locate(rowStart, line.end) });
-    last = k;
-  }
-  const node: RootContent = { type: 'table', align, children: rows, position: locate(first, (lines[last] as Line).end) };
-  return { node, last };
 }

@@ -2,7 +2,8 @@
 // micromark-extension-gfm-table places them (a cell starts at its leading pipe; the last one keeps the
 // closing pipe). Rows with escapes, code, empty cells or a lone pipe are left to remark-parse (null).
 
-import type { AlignType, TableCell } from 'mdast';
+import type { AlignType, RootContent, TableCell } from 'mdast';
+import { nonspace, type Line } from './fastBlockStarts.js';
 import { classify, parseInline, type Locate, type Position } from './fastInline.js';
 
 /** A cell's extent [start, end) and its content [from, to), trimmed. */
@@ -93,4 +94,39 @@ export function tableCells(text: string, cells: readonly CellSpan[], locate: Loc
     out.push({ type: 'tableCell', children, position });
   }
   return out;
+}
+
+export interface ReadTable {
+  node: RootContent;
+  /** Index of the table's last line. */
+  last: number;
+}
+
+/** A table whose header row is the line at `index` (content from `first`); null when it is not one read here. */
+export function readTable(text: string, lines: readonly Line[], index: number, first: number, locate: Locate): ReadTable | null {
+  const header = lines[index] as Line;
+  const delimiter = lines[index + 1] as Line;
+  const headerCells = splitRow(text, first, header.end);
+  const delimiterStart = nonspace(text, delimiter.start, delimiter.end);
+  const delimiterCells = delimiterStart - delimiter.start > 3 ? null : splitRow(text, delimiterStart, delimiter.end);
+  if (headerCells === null || delimiterCells === null || headerCells.length !== delimiterCells.length) return null;
+  const align = delimiterAlign(text, delimiterCells);
+  const cells = tableCells(text, headerCells, locate);
+  if (align === null || cells === null) return null;
+  const rows = [{ type: 'tableRow' as const, children: cells, position: locate(first, header.end) }];
+  let last = index + 1;
+  for (let k = index + 2; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    const rowStart = nonspace(text, line.start, line.end);
+    if (rowStart === line.end) break;
+    // A line that could open another block, or be read as one, is remark's to judge.
+    if (rowStart - line.start > 3 || /^(?:[#>\-*+=_<`~]|\d)/.test(text[rowStart] ?? '') || looksLikeDelimiterRow(text, rowStart, line.end)) return null;
+    const rowCells = splitRow(text, rowStart, line.end);
+    const children = rowCells === null ? null : tableCells(text, rowCells, locate);
+    if (children === null) return null;
+    rows.push({ type: 'tableRow', children, position: locate(rowStart, line.end) });
+    last = k;
+  }
+  const node: RootContent = { type: 'table', align, children: rows, position: locate(first, (lines[last] as Line).end) };
+  return { node, last };
 }
