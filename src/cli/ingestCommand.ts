@@ -57,6 +57,8 @@ write, in DIR:
                         runs         one row per ingest run, with its counts
                         skipped_inputs  entries the latest run's walk left out, with the rule why
                         meta         bookkeeping (whether the exports are up to date)
+                        export_stamps  size, inode and change time of each export when last
+                                     written or checked, so a re-run need not read it again
                         leaders_fts  FTS5 full-text index over name, role, bio, summary,
                                      themes, principles and quotes
   report.json         this run: counts, and every source's status and diagnostics

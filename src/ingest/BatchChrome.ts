@@ -19,11 +19,17 @@ const maxTracked = 100_000;
 
 type Parsed = Extract<ParseOutcome, { kind: 'parsed' }>;
 
+/** A learned template line (chromeKey form) and how many pages of the batch carried it. */
+export interface LearnedChrome {
+  key: string;
+  pages: number;
+}
+
 export class BatchChrome {
   readonly #counts = new Map<string, number>();
   #pages = 0;
   #floor = 0;
-  #learned: { key: string; pages: number }[] = [];
+  #learned: LearnedChrome[] = [];
 
   /** One parsed page's candidate lines (chromeKey form). */
   learn(candidates: readonly string[]): void {
@@ -35,13 +41,20 @@ export class BatchChrome {
     }
   }
 
-  /** Call once after the last `learn`: the learned lines, longest first (so a longer line is stripped whole). */
-  settle(): readonly string[] {
+  /** Call once after the last `learn`: the learned lines with their page counts, longest first (so a longer line is stripped whole). */
+  settle(): LearnedChrome[] {
     const least = Math.max(chromeMinPages, Math.ceil(chromeShare * this.#pages));
     this.#learned = [...this.#counts].filter(([, n]) => n >= least).map(([key, pages]) => ({ key, pages }));
     this.#learned.sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : 1));
     this.#counts.clear();
-    return this.#learned.map((l) => l.key);
+    return [...this.#learned];
+  }
+
+  /** A settled BatchChrome holding `learned` (what settle returned, possibly in another thread). */
+  static learned(learned: readonly LearnedChrome[]): BatchChrome {
+    const chrome = new BatchChrome();
+    chrome.#learned = [...learned];
+    return chrome;
   }
 
   /** The outcome with learned template text taken out of its fields (the same object when there is none). */

@@ -2,20 +2,16 @@
 // parsed once, with the starting lexicon (lexicon file + themes stored by earlier runs). Pages come to
 // `learn` in path order: the themes that pages listed with separators teach the batch lexicon, and pages
 // whose themes were split by inference are held. Once the whole batch is seen, `settle` splits each
-// held run again with the batch lexicon (no second read or parse). Only theme strings, ids and paths
-// are kept, so memory does not grow with page size. A distributed producer can drive the same steps.
+// held run again with the batch lexicon (no second read or parse; see LearnedBatch). Only theme strings,
+// ids and paths are kept, so memory does not grow with page size. A distributed producer can drive the
+// same steps.
 
-import type { PipelineConfig } from '../config/PipelineConfig.js';
-import type { FieldSource } from '../pipeline/parseDocument.js';
-import { themesInferredMessage } from '../extract/extractThemes.js';
-import { LeaderProfile } from '../schema/LeaderProfile.js';
-import { formatPath } from '../schema/validateRecord.js';
 import { isSafeLeaderId } from '../sinks/leaderJsonPath.js';
-import { splitThemes } from '../themes/splitThemes.js';
 import { ThemeLexicon } from '../themes/ThemeLexicon.js';
 import { BatchChrome } from './BatchChrome.js';
 import { BatchIds } from './BatchIds.js';
-import type { PackedOutcome, ParseOutcome } from './ParseJob.js';
+import { LearnedBatch } from './LearnedBatch.js';
+import type { PackedOutcome } from './ParseJob.js';
 
 /** Lexicon file themes in file order, then every learned theme in code-unit order: one list per set of inputs. */
 export function lexiconThemes(fileThemes: readonly string[], learned: Iterable<string>): string[] {
@@ -38,7 +34,6 @@ export class BatchLearning {
   #stored: readonly string[] | null = null;
   #startThemes: string[] | null = null;
   #start: ThemeLexicon | null = null;
-  #lexicon: ThemeLexicon | null = null;
 
   /**
    * `loadStored` is called at most once, and only when a page is parsed: an unchanged re-run never pays for it.
@@ -85,48 +80,10 @@ export class BatchLearning {
     }
   }
 
-  /** Call once, after the last `learn`: the batch lexicon, or null when held runs stand as they were split. */
-  settle(): ThemeLexicon | null {
-    this.chrome.settle();
-    if (this.#held === 0 || this.#taught.size === 0) return null;
-    this.#lexicon = ThemeLexicon.from(lexiconThemes(this.fileThemes, [...this.#storedThemes(), ...this.#taught]));
-    return this.#lexicon;
-  }
-
-  /**
-   * The outcome to write: a held run split again with the batch lexicon, template text learned from
-   * the batch taken out of its fields (and the record checked again).
-   */
-  apply(outcome: ParseOutcome, config: PipelineConfig): ParseOutcome {
-    if (outcome.kind !== 'parsed') return outcome;
-    const { fields, ...rest } = outcome;
-    const provenance: Record<string, FieldSource> = {};
-    for (const [path, [line, column, endLine, endColumn]] of Object.entries(fields ?? {})) provenance[path] = { line, column, endLine, endColumn };
-    return this.chrome.apply(this.#resplit(rest, config), config, provenance);
-  }
-
-  #resplit(outcome: ParseOutcome, config: PipelineConfig): ParseOutcome {
-    if (outcome.kind !== 'parsed' || outcome.themeRun === undefined) return outcome;
-    const { themeRun, ...rest } = outcome;
-    if (this.#lexicon === null) return rest;
-    const split = splitThemes(themeRun.run, { pageText: themeRun.pageText, lexicon: this.#lexicon });
-    const at = rest.diagnostics.findIndex((d) => d.rule === 'themes-inferred');
-    const inferred = rest.diagnostics[at];
-    const diagnostics = rest.diagnostics.filter((_, i) => i !== at);
-    if (split.inferred && inferred !== undefined) diagnostics.splice(at, 0, { ...inferred, message: themesInferredMessage(split) });
-    const record = { ...rest.record, themes: split.themes };
-    const checked = LeaderProfile.safeParse(record);
-    if (checked.success) return { ...rest, diagnostics, record: checked.data };
-    const where = inferred ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const invalid = checked.error.issues.map((issue) => ({
-      severity: config.severityOf('invalid-record') ?? ('error' as const),
-      rule: 'invalid-record' as const,
-      message: `\`${formatPath(issue.path)}\`: ${issue.message}`,
-      line: where.line,
-      column: where.column,
-      endLine: where.endLine,
-      endColumn: where.endColumn,
-    }));
-    return { kind: 'rejected', path: rest.path, sha256: rest.sha256, bytes: rest.bytes, format: rest.format, diagnostics: [...diagnostics, ...invalid] };
+  /** Call once, after the last `learn`: what the batch learned, to apply to each outcome before it is written. */
+  settle(): LearnedBatch {
+    const chrome = this.chrome.settle();
+    if (this.#held === 0 || this.#taught.size === 0) return new LearnedBatch({ lexiconThemes: null, chrome });
+    return new LearnedBatch({ lexiconThemes: lexiconThemes(this.fileThemes, [...this.#storedThemes(), ...this.#taught]), chrome });
   }
 }

@@ -28,6 +28,7 @@ import { exactMissing } from './exactMissing.js';
 import { IngestWriter } from './IngestWriter.js';
 import { BatchLearning, lexiconLimit } from './BatchLearning.js';
 import { finishBatch } from './finishBatch.js';
+import { appliedOutcomes, pooledFromParsed } from './appliedOutcomes.js';
 import { OutcomeSpill } from './OutcomeSpill.js';
 import { packOutcome, type PackedOutcome, type ParseItem, type ParseOutcome, type StoredSource } from './ParseJob.js';
 import { readSource } from './readSource.js';
@@ -202,23 +203,26 @@ async function ingestLocked(
       }
       return { packed: packOutcome(result.outcome) };
     };
+    let parsedPages = 0;
     await parseInOrder(sources, pool, workers, read, (outcomes) => {
       for (const packed of outcomes) {
         learning.learn(packed);
         spill.append(packed.json);
+        if (packed.chrome !== null) parsedPages++;
       }
       progress.advance(outcomes.length);
     }, stopped);
     timings.parseMs = lap();
     lookup?.close();
     await pool.close();
-    learning.settle();
+    const learned = learning.settle();
     timings.learnMs = lap();
     // Stopped early, the batch is partial: records whose themes were inferred are stored without the
     // config fingerprint, so the next run parses them again with the whole batch.
     const partial = stopped();
+    const threads = parsedPages >= pooledFromParsed ? workers : 0;
     let sinceYield = 0;
-    for (const line of spill.read()) {
+    for await (const { outcome, provisional } of appliedOutcomes(spill.read(), learned, { config: options.config, options: plainOptions, threads, partial })) {
       // A stop while writing ends at a source boundary: what was written commits, the rest is parsed next
       // run. Writing yields now and then, so a signal is heard.
       if (++sinceYield >= 64) {
@@ -226,9 +230,7 @@ async function ingestLocked(
         await setImmediate();
       }
       if (!partial && stopped()) break;
-      const outcome = JSON.parse(line) as ParseOutcome;
-      const provisional = partial && outcome.kind === 'parsed' && outcome.themeRun !== undefined;
-      writer.apply(learning.apply(outcome, options.config), provisional);
+      writer.apply(outcome, provisional);
     }
     writer.commit();
     timings.writeMs = lap();

@@ -35,11 +35,11 @@ export function lintSources(sources: readonly SourceRef[], config: PipelineConfi
     learning.learn(learnedFrom(outcome, chrome));
     return outcome;
   });
-  learning.settle();
+  const learned = learning.settle();
 
   return sources.map((source, i) => {
     const parsed = outcomes[i]!;
-    const outcome = learning.apply(parsed, config);
+    const outcome = learned.apply(parsed, config);
     const provenance = provenanceOf(parsed);
     const diagnostics = outcome.kind === 'unchanged' ? [] : outcome.diagnostics;
     const id = outcome.kind === 'parsed' ? outcome.record.id : null;
