@@ -44,7 +44,8 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
       `SELECT s.path, s.format, s.status, s.leader_id AS leaderId, l.name, s.bytes, s.last_seen_run AS lastSeenRun${hasParseMs ? ', s.parse_ms AS parseMs' : ''}
        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id AND l.source_path = s.path ORDER BY s.path`,
     )
-    .all() as SourceRow[];
+    // One row at a time (nothing else reads the database until the loop below is done).
+    .iterate() as IterableIterator<SourceRow>;
   const diagnostics = new Map<string, DiagnosticRow[]>();
   for (const d of db
     .prepare(`SELECT source_path AS sourcePath, severity, rule, message, line, "column", field FROM diagnostics ORDER BY source_path, line, "column", id`)

@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { openDatabase, type LeaderDatabase } from '../sinks/openDatabase.js';
 import { writeFileAtomic } from '../sinks/writeFileAtomic.js';
 import { loadReportData } from './loadReportData.js';
-import { renderReportPage } from './renderReportPage.js';
+import type { ReportData } from './ReportData.js';
+import { reportPageParts } from './renderReportPage.js';
 
 let chartJs: string | null = null;
 
@@ -24,11 +25,11 @@ export function chartJsSource(): string {
  */
 export function writeReportPage(database: string | LeaderDatabase, htmlFile: string): void {
   const db = typeof database === 'string' ? openDatabase(database, { readonly: true }) : database;
-  let html: string;
+  let data: ReportData;
   try {
-    html = renderReportPage(loadReportData(db), chartJsSource());
+    data = loadReportData(db);
   } finally {
     if (db !== database) db.close();
   }
-  writeFileAtomic(htmlFile, html);
+  writeFileAtomic(htmlFile, reportPageParts(data, chartJsSource()));
 }

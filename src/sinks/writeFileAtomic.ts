@@ -2,7 +2,7 @@
 // Temp files are dot-prefixed and carry the writer's pid (.NAME.PID.tmp); a failed write removes its
 // own, and a killed process leaves at most one per file, which the next run removes (removeTempFiles).
 
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export function tempPathFor(file: string, pid: number = process.pid): string {
@@ -23,14 +23,35 @@ export function discardTemp(temp: string): void {
   }
 }
 
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+/** `content` may come in pieces (an iterable of strings), written one after another. */
+export function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>): void {
   const temp = tempPathFor(file);
   try {
-    writeFileSync(temp, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temp, content);
+    else writePieces(temp, content);
     renameSync(temp, file);
   } catch (error) {
     discardTemp(temp);
     throw error;
+  }
+}
+
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    let buffer = '';
+    const flush = (): void => {
+      const bytes = Buffer.from(buffer, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      buffer = '';
+    };
+    for (const piece of pieces) {
+      buffer += piece;
+      if (buffer.length >= 1 << 16) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
   }
 }
 
