@@ -126,7 +126,7 @@ describe('loadReportData, on a real ingest', () => {
     }
   });
 
-  it('keeps its figures over all records for the next run, until a leader or a diagnostic changes', async () => {
+  it('keeps its figures over all records for the next run, until a leader, a diagnostic or a score changes', async () => {
     const kept = db.prepare(`SELECT value FROM meta WHERE key = 'report_leader_stats'`).pluck().get() as string | undefined;
     expect(kept, 'the ingest kept them').toBeDefined();
     expect(JSON.parse(kept ?? '{}')).toMatchObject({ coverage: data.coverage, themes: data.themes });
@@ -145,9 +145,15 @@ describe('loadReportData, on a real ingest', () => {
     other.prepare(`DELETE FROM diagnostics WHERE id = (SELECT min(d.id) FROM diagnostics d JOIN leaders l ON l.source_path = d.source_path WHERE d.rule = 'themes-inferred')`).run();
     expect(keptNow()).toBe(false);
     const afterDiagnostic = loadReportData(other);
-    other.close();
     expect(afterDiagnostic.themes.inferred).toBe(data.themes.inferred - 1);
     expect(afterDiagnostic.themes.separated).toBe(data.themes.separated + 1);
+    // A score edited in the dimensions table alone: the histograms follow.
+    expect(keptNow()).toBe(true);
+    const edited = other.prepare(`UPDATE dimensions SET score = 0 WHERE (leader_id, position) = (SELECT leader_id, position FROM dimensions WHERE score >= 10 ORDER BY leader_id, position LIMIT 1) RETURNING key`).pluck().get() as string;
+    expect(keptNow()).toBe(false);
+    const afterScore = loadReportData(other);
+    other.close();
+    expect(afterScore.dimensions.find((d) => d.key === edited)?.bins[0]).toBe((data.dimensions.find((d) => d.key === edited)?.bins[0] ?? 0) + 1);
   });
 
   it('names the slowest parses from the stored parse times', () => {

@@ -134,7 +134,6 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
       .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || compare(a.rule, b.rule)),
     worstFiles: worstFiles.slice(0, worstFileCount),
     ...leaderStats(db, diagnostics),
-    dimensions: dimensionStats(db),
     slowest: hasParseMs ? timed.slice(0, slowestCount) : null,
     problems,
   };
@@ -154,22 +153,27 @@ function latestRun(db: LeaderDatabase): ReportRunInfo | null {
   return { id: row.id, startedAt: row.started_at, finishedAt: row.finished_at, parserVersion: row.parser_version, counts };
 }
 
-/** Where recordStats' result is kept between runs; triggers of migration 8 drop it when leaders or diagnostics change. */
+/** Where leaderStats' result is kept between runs; triggers of migration 8 drop it when leaders, dimensions or diagnostics change. */
 const leaderStatsMeta = 'report_leader_stats';
 
+type LeaderStats = Pick<ReportData, 'coverage' | 'themes' | 'dimensions'>;
+
 /**
- * recordStats, which reads every stored record, kept in meta until a leader or a diagnostic changes: an
- * unchanged re-run reuses it. Stored only through a writable connection (the ingest's own).
+ * The figures over every stored record (recordStats, which reads each record, and dimensionStats),
+ * kept in meta until a leader, a dimension or a diagnostic changes: an unchanged re-run reuses them.
+ * Stored only through a writable connection (the ingest's own).
  */
-function leaderStats(db: LeaderDatabase, diagnostics: Map<string, DiagnosticRow[]>): Pick<ReportData, 'coverage' | 'themes'> {
+function leaderStats(db: LeaderDatabase, diagnostics: Map<string, DiagnosticRow[]>): LeaderStats {
   const fields = recordKeys.filter((k) => !alwaysPresent.has(k));
   const kept = tableExists(db, 'meta') ? (db.prepare(`SELECT value FROM meta WHERE key = ?`).pluck().get(leaderStatsMeta) as string | undefined) : undefined;
   if (kept !== undefined) {
-    const parsed = JSON.parse(kept) as { fields: string[] } & Pick<ReportData, 'coverage' | 'themes'>;
-    // A build with other record fields counts them afresh.
-    if (parsed.fields.join() === fields.join()) return { coverage: parsed.coverage, themes: parsed.themes };
+    const parsed = JSON.parse(kept) as { fields: string[] } & Partial<LeaderStats>;
+    // A build with other record fields (or an older kept shape) counts them afresh.
+    if (parsed.fields.join() === fields.join() && parsed.coverage !== undefined && parsed.themes !== undefined && parsed.dimensions !== undefined) {
+      return { coverage: parsed.coverage, themes: parsed.themes, dimensions: parsed.dimensions };
+    }
   }
-  const stats = recordStats(db, diagnostics);
+  const stats = { ...recordStats(db, diagnostics), dimensions: dimensionStats(db) };
   if (!db.readonly && tableExists(db, 'export_stamps')) {
     db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(leaderStatsMeta, JSON.stringify({ fields, ...stats }));
   }

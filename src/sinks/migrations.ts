@@ -184,7 +184,7 @@ export const migrations: readonly string[] = [
   // compared it whole, so a re-run can tell untouched exports from a stat (exportStamps.ts). A change
   // to a leader row, by this program or any other, drops the stamps of the files that show it, and
   // the run report's figures over all records (meta report_leader_stats, see loadReportData), which
-  // a change to a diagnostic drops too.
+  // a change to a diagnostic or a dimension score drops too.
   `
   CREATE TABLE export_stamps (
     file     TEXT PRIMARY KEY,
@@ -211,6 +211,15 @@ export const migrations: readonly string[] = [
     DELETE FROM meta WHERE key = 'report_leader_stats';
   END;
   CREATE TRIGGER diagnostics_report_delete AFTER DELETE ON diagnostics BEGIN
+    DELETE FROM meta WHERE key = 'report_leader_stats';
+  END;
+  CREATE TRIGGER dimensions_report_insert AFTER INSERT ON dimensions BEGIN
+    DELETE FROM meta WHERE key = 'report_leader_stats';
+  END;
+  CREATE TRIGGER dimensions_report_update AFTER UPDATE ON dimensions BEGIN
+    DELETE FROM meta WHERE key = 'report_leader_stats';
+  END;
+  CREATE TRIGGER dimensions_report_delete AFTER DELETE ON dimensions BEGIN
     DELETE FROM meta WHERE key = 'report_leader_stats';
   END;
   `,
