@@ -63,10 +63,21 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
 
   const seenOutcomes = new Set<string>();
   const byFormat = new Map<string, Record<string, number>>();
-  const rules = new Map<string, { rule: string; errors: number; warnings: number; files: Set<string> }>();
-  const worstFiles: ReportData['worstFiles'] = [];
+  // files: how many files carry the rule, counted once per file (each file's diagnostics come together).
+  const rules = new Map<string, { rule: string; errors: number; warnings: number; files: number; lastFile: string | null }>();
+  const ruleEntry = (rule: string, file: string) => {
+    let entry = rules.get(rule);
+    if (entry === undefined) rules.set(rule, (entry = { rule, errors: 0, warnings: 0, files: 0, lastFile: null }));
+    if (entry.lastFile !== file) {
+      entry.files++;
+      entry.lastFile = file;
+    }
+    return entry;
+  };
+  // Only the first few of these are shown: kept as they come, not sorted whole.
+  const worstFiles = new TopList<ReportData['worstFiles'][number]>(worstFileCount, (a, b) => b.errors - a.errors || b.warnings - a.warnings || compare(a.path, b.path));
   const problems: ReportData['problems'] = [];
-  const timed: NonNullable<ReportData['slowest']> = [];
+  const timed = new TopList<NonNullable<ReportData['slowest']>[number]>(slowestCount, (a, b) => b.ms - a.ms || compare(a.path, b.path));
   for (const source of sources) {
     const outcome = outcomeOf(source);
     seenOutcomes.add(outcome);
@@ -76,13 +87,13 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
     byFormat.set(format, counts);
     if (outcome === 'missing') continue;
     if (source.parseMs !== undefined && source.parseMs !== null) {
-      timed.push({ path: source.path, format: source.format, outcome, bytes: source.bytes, ms: source.parseMs });
+      timed.add({ path: source.path, format: source.format, outcome, bytes: source.bytes, ms: source.parseMs });
     }
     const list = diagnostics.get(source.path) ?? [];
     let errors = 0;
     let warnings = 0;
     for (const d of list) {
-      const entry = rules.get(d.rule) ?? { rule: d.rule, errors: 0, warnings: 0, files: new Set<string>() };
+      const entry = ruleEntry(d.rule, source.path);
       if (d.severity === 'error') {
         entry.errors++;
         errors++;
@@ -90,10 +101,8 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
         entry.warnings++;
         warnings++;
       }
-      entry.files.add(source.path);
-      rules.set(d.rule, entry);
     }
-    if (errors + warnings > 0) worstFiles.push({ path: source.path, outcome, errors, warnings });
+    if (errors + warnings > 0) worstFiles.add({ path: source.path, outcome, errors, warnings });
     if (list.length > 0 || outcome === 'rejected' || outcome === 'skipped') {
       problems.push({
         path: source.path,
@@ -111,17 +120,12 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
     const counts = byFormat.get('unknown') ?? {};
     counts['skipped'] = (counts['skipped'] ?? 0) + 1;
     byFormat.set('unknown', counts);
-    const entry = rules.get(input.rule) ?? { rule: input.rule, errors: 0, warnings: 0, files: new Set<string>() };
-    entry[input.severity === 'error' ? 'errors' : 'warnings']++;
-    entry.files.add(input.path);
-    rules.set(input.rule, entry);
+    ruleEntry(input.rule, input.path)[input.severity === 'error' ? 'errors' : 'warnings']++;
     const error = input.severity === 'error' ? 1 : 0;
-    worstFiles.push({ path: input.path, outcome: 'skipped', errors: error, warnings: 1 - error });
+    worstFiles.add({ path: input.path, outcome: 'skipped', errors: error, warnings: 1 - error });
     problems.push({ path: input.path, outcome: 'skipped', format: null, id: null, name: null, diagnostics: [[input.severity, input.rule, null, null, input.message, null]] });
   }
   problems.sort((a, b) => compare(a.path, b.path));
-  worstFiles.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || compare(a.path, b.path));
-  timed.sort((a, b) => b.ms - a.ms || compare(a.path, b.path));
 
   return {
     version: 1,
@@ -130,11 +134,11 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
     outcomes: [...outcomeOrder.filter((o) => o !== 'missing' || seenOutcomes.has(o)), ...[...seenOutcomes].filter((o) => !outcomeOrder.includes(o)).sort()],
     byFormat: [...byFormat].map(([format, counts]) => ({ format, counts })).sort((a, b) => compare(a.format, b.format)),
     rules: [...rules.values()]
-      .map(({ files, ...r }) => ({ ...r, files: files.size }))
+      .map(({ lastFile: _lastFile, ...r }) => r)
       .sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || compare(a.rule, b.rule)),
-    worstFiles: worstFiles.slice(0, worstFileCount),
+    worstFiles: worstFiles.items,
     ...leaderStats(db, diagnostics),
-    slowest: hasParseMs ? timed.slice(0, slowestCount) : null,
+    slowest: hasParseMs ? timed.items : null,
     problems,
   };
 }
@@ -278,6 +282,26 @@ function tableExists(db: LeaderDatabase, name: string): boolean {
 
 function columnsOf(db: LeaderDatabase, table: string): Set<string> {
   return new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+}
+
+/** The first `size` items by `order` of all added, as sort + slice would give them (the sort is stable). */
+class TopList<T> {
+  readonly items: T[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly order: (a: T, b: T) => number,
+  ) {}
+
+  add(item: T): void {
+    const { items, size, order } = this;
+    if (items.length === size && order(item, items[size - 1]!) >= 0) return;
+    // After every kept item that does not come later (ties keep their arrival order).
+    let at = items.length;
+    while (at > 0 && order(item, items[at - 1]!) < 0) at--;
+    items.splice(at, 0, item);
+    if (items.length > size) items.pop();
+  }
 }
 
 function compare(a: string, b: string): number {
