@@ -66,6 +66,9 @@ describe('loadReportData, on a real ingest', () => {
       const rule = data.rules.find((r) => r.rule === row.rule);
       expect(rule?.[row.severity === 'error' ? 'errors' : 'warnings'], row.rule).toBe(row.n);
     }
+    // Files per rule: each source once, plus the inputs the walk skipped with that rule.
+    const files = db.prepare(`SELECT rule, count(*) AS n FROM (SELECT DISTINCT rule, source_path FROM diagnostics UNION ALL SELECT DISTINCT rule, path FROM skipped_inputs) GROUP BY rule`).all() as { rule: string; n: number }[];
+    expect(Object.fromEntries(data.rules.map((r) => [r.rule, r.files]))).toEqual(Object.fromEntries(files.map((f) => [f.rule, f.n])));
     expect(data.worstFiles[0]?.errors).toBeGreaterThan(0);
     for (let i = 1; i < data.worstFiles.length; i++) {
       const [a, b] = [data.worstFiles[i - 1], data.worstFiles[i]];
@@ -163,6 +166,8 @@ describe('loadReportData, on a real ingest', () => {
     const times = data.slowest?.map((s) => s.ms) ?? [];
     expect(times.every((ms) => ms >= 0)).toBe(true);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+    // The fifteen slowest of all, not the first fifteen met.
+    expect(times).toEqual(db.prepare(`SELECT parse_ms FROM sources WHERE parse_ms IS NOT NULL ORDER BY parse_ms DESC LIMIT 15`).pluck().all());
   });
 
   it('reports an old database without parse times as such, and sources not seen in the run as missing', async () => {
