@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { statStamp, type FileStamp } from './exportStamps.js';
+import { sameStamp, statStamp, type FileStamp } from './exportStamps.js';
 import { openDatabase, SchemaTooNewError, type LeaderDatabase } from './openDatabase.js';
 
 export interface CheckedDatabase {
@@ -87,14 +87,7 @@ function takeSoundMark(file: string): boolean {
   } catch {
     return false; // no mark (or not ours to read): check
   }
-  const current = statStamp(file);
-  return (
-    current !== null &&
-    !walHoldsChanges(file) &&
-    recorded.size === current.size &&
-    recorded.ino === current.ino &&
-    recorded.ctimeNs === current.ctimeNs
-  );
+  return sameStamp(recorded, statStamp(file)) && !walHoldsChanges(file);
 }
 
 export function openCheckedDatabase(file: string): CheckedDatabase {

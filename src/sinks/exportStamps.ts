@@ -24,6 +24,11 @@ export function statStamp(file: string): FileStamp | null {
   return { size: Number(stats.size), ino: String(stats.ino), ctimeNs: String(stats.ctimeNs) };
 }
 
+/** Is `current` the same file, untouched, as when `recorded` was taken? */
+export function sameStamp(recorded: FileStamp | undefined, current: FileStamp | null): boolean {
+  return recorded !== undefined && current !== null && recorded.size === current.size && recorded.ino === current.ino && recorded.ctimeNs === current.ctimeNs;
+}
+
 /** The file system's clock now, as the change time of `file` (which the caller has just written). */
 export function fileClockNs(file: string): string {
   return String(statSync(file, { bigint: true }).ctimeNs);
@@ -74,13 +79,7 @@ export class ExportStamps {
   trust(reference = this.statements.getMeta.get(referenceMeta) as string | undefined): (recorded: FileStamp | undefined, current: FileStamp | null) => boolean {
     if (reference === undefined) return () => false;
     const before = BigInt(reference);
-    return (recorded, current) =>
-      recorded !== undefined &&
-      current !== null &&
-      recorded.size === current.size &&
-      recorded.ino === current.ino &&
-      recorded.ctimeNs === current.ctimeNs &&
-      BigInt(recorded.ctimeNs) < before;
+    return (recorded, current) => sameStamp(recorded, current) && BigInt(recorded!.ctimeNs) < before;
   }
 
   /** At the end of a run, after its last export was written: `clockNs` from fileClockNs of a file written last. */
