@@ -57,9 +57,9 @@ export class IngestWriter {
   private pending = 0;
   /** Unchanged sources not decided yet (see decideHeld); always decided before any other source. */
   private readonly held: UnchangedOutcome[] = [];
-  /** Leader ids this run wrote, and whether it deleted any leader: what can make a row read before the run stale. */
+  /** Leader ids this run wrote, and how many leaders it deleted: what can make a row read earlier stale. */
   private readonly idsWritten = new Set<string>();
-  private leadersRemoved = false;
+  private leadersDeleted = 0;
   private readonly batchSize: number;
 
   constructor(private readonly options: IngestWriterOptions) {
@@ -97,20 +97,20 @@ export class IngestWriter {
     const held = this.held.splice(0);
     this.begin();
     const paths = held.map((o) => o.path);
-    // The rows read before the run still hold unless this run wrote or deleted a leader they name.
-    const holds = (o: UnchangedOutcome): boolean => o.stored !== undefined && !this.leadersRemoved && (o.stored.leaderId === null || !this.idsWritten.has(o.stored.leaderId));
+    // The rows read before the run still hold unless this run wrote a leader they name or deleted any.
+    const holds = (o: UnchangedOutcome): boolean => o.stored !== undefined && this.leadersDeleted === 0 && (o.stored.leaderId === null || !this.idsWritten.has(o.stored.leaderId));
     const reread = held.filter((o) => !holds(o)).map((o) => o.path);
     const known = reread.length > 0 ? store.knownSources(reread) : new Map<string, KnownSource>();
     const diagnostics = store.diagnosticsOfMany(paths);
     const unchanged: string[] = [];
-    // Deleting leaders (--prune of a rejected page) can change who owns an id: the rows read above are
-    // then read again one by one, as deciding each alone would.
-    let leadersDeleted = false;
+    // Deleting leaders (--prune of a rejected page) can change who owns an id: once that happens here,
+    // the rows read above are read again one by one, as deciding each alone would.
+    const deletedBefore = this.leadersDeleted;
     for (const outcome of held) {
-      const row = leadersDeleted ? store.knownSource(outcome.path) : holds(outcome) ? outcome.stored : known.get(outcome.path);
-      const decided = this.decideUnchanged(outcome, row, () => (leadersDeleted ? store.diagnosticsOf(outcome.path) : (diagnostics.get(outcome.path) ?? [])));
+      const alone = this.leadersDeleted !== deletedBefore;
+      const row = alone ? store.knownSource(outcome.path) : holds(outcome) ? outcome.stored : known.get(outcome.path);
+      const decided = this.decideUnchanged(outcome, row, () => (alone ? store.diagnosticsOf(outcome.path) : (diagnostics.get(outcome.path) ?? [])));
       if (decided.marked) unchanged.push(outcome.path);
-      leadersDeleted ||= decided.leadersDeleted;
       this.add(decided.entry);
     }
     store.markUnchangedMany(unchanged, run);
@@ -145,7 +145,7 @@ export class IngestWriter {
 
   /** Note that `count` leaders were deleted; returns whether any were. */
   private deletedLeaders(count: number): boolean {
-    if (count > 0) this.leadersRemoved = true;
+    this.leadersDeleted += count;
     return count > 0;
   }
 
@@ -157,35 +157,33 @@ export class IngestWriter {
 
   /**
    * An unchanged source, from its stored row. `marked`: it is to be marked seen by this run (the
-   * caller does it for all at once); `leadersDeleted`: --prune removed the leaders of its stored rejection.
+   * caller does it for all at once).
    */
   private decideUnchanged(
     outcome: UnchangedOutcome,
     known: StoredSource | undefined,
     storedDiagnostics: () => Diagnostic[],
-  ): { entry: ReportSource; marked: boolean; leadersDeleted: boolean } {
+  ): { entry: ReportSource; marked: boolean } {
     const { store, config } = this.options;
     const id = known?.leaderId ?? null;
     if (known !== undefined && known.ownerPath !== null && known.ownerPath !== outcome.path) {
       // An earlier path claimed this id during this run.
       const entry = this.reject(outcome.path, known.sha256, outcome.bytes, known.format, id, [duplicateIdDiagnostic(config, id ?? '', known.ownerPath)]);
-      return { entry, marked: false, leadersDeleted: this.options.prune === true };
+      return { entry, marked: false };
     }
     // A stored rejection of the same bytes stands: reported again without parsing.
     const status = known?.status === 'rejected' ? 'rejected' : 'unchanged';
     const entry: ReportSource = { path: outcome.path, format: known?.format ?? null, status, id, diagnostics: storedDiagnostics() };
-    let leadersDeleted = false;
     if (status === 'rejected') {
       // Its stale last good record: removed with --prune, else reported again as kept.
       if (this.options.prune === true) {
-        leadersDeleted = this.deletedLeaders(store.deleteLeadersOf(outcome.path));
-        if (leadersDeleted) this.leadersWillChange();
+        if (this.deletedLeaders(store.deleteLeadersOf(outcome.path))) this.leadersWillChange();
       } else {
         const kept = store.leaderIdsOf(outcome.path);
         if (kept.length > 0) entry.stale = kept;
       }
     }
-    return { entry, marked: true, leadersDeleted };
+    return { entry, marked: true };
   }
 
   private decide(outcome: Exclude<ParseOutcome, UnchangedOutcome>, provisional: boolean): ReportSource {

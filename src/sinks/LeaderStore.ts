@@ -96,7 +96,6 @@ export class LeaderStore {
         ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, format = excluded.format,
           status = excluded.status, leader_id = excluded.leader_id, parser_version = excluded.parser_version,
           config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run, parse_ms = excluded.parse_ms`),
-      markUnchanged: s(`UPDATE sources SET status = CASE status WHEN 'rejected' THEN 'rejected' ELSE 'unchanged' END, last_seen_run = ? WHERE path = ?`),
       deleteDiagnostics: s(`DELETE FROM diagnostics WHERE source_path = ?`),
       insertDiagnostic: s(`INSERT INTO diagnostics (source_path, severity, rule, message, line, "column", end_line, end_column, field)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -211,11 +210,7 @@ export class LeaderStore {
     }
   }
 
-  markUnchanged(path: string, run: number): void {
-    this.statements.markUnchanged.run(run, path);
-  }
-
-  /** markUnchanged for many paths, in one statement. */
+  /** These sources were seen unchanged by `run` (a stored rejection stays rejected), in one statement. */
   markUnchangedMany(paths: readonly string[], run: number): void {
     if (paths.length > 0) this.statements.markUnchangedIn.run(run, JSON.stringify(paths));
   }
