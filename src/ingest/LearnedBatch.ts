@@ -21,12 +21,17 @@ export interface LearnedBatchData {
 }
 
 export class LearnedBatch {
-  readonly #lexicon: ThemeLexicon | null;
+  #lexicon: ThemeLexicon | undefined;
   readonly #chrome: BatchChrome;
 
   constructor(readonly data: LearnedBatchData) {
-    this.#lexicon = data.lexiconThemes === null ? null : ThemeLexicon.from(data.lexiconThemes);
     this.#chrome = BatchChrome.learned(data.chrome);
+  }
+
+  /** Built on first use: when an ApplyPool applies the batch, only its thread needs it. */
+  #batchLexicon(themes: readonly string[]): ThemeLexicon {
+    this.#lexicon ??= ThemeLexicon.from(themes);
+    return this.#lexicon;
   }
 
   /** The outcome to write: its held run split again, learned template text taken out of its fields. */
@@ -41,8 +46,8 @@ export class LearnedBatch {
   #resplit(outcome: ParseOutcome, config: PipelineConfig): ParseOutcome {
     if (outcome.kind !== 'parsed' || outcome.themeRun === undefined) return outcome;
     const { themeRun, ...rest } = outcome;
-    if (this.#lexicon === null) return rest;
-    const split = splitThemes(themeRun.run, { pageText: themeRun.pageText, lexicon: this.#lexicon });
+    if (this.data.lexiconThemes === null) return rest;
+    const split = splitThemes(themeRun.run, { pageText: themeRun.pageText, lexicon: this.#batchLexicon(this.data.lexiconThemes) });
     const at = rest.diagnostics.findIndex((d) => d.rule === 'themes-inferred');
     const inferred = rest.diagnostics[at];
     const diagnostics = rest.diagnostics.filter((_, i) => i !== at);

@@ -44,7 +44,7 @@ export function loadReportData(db: LeaderDatabase, now: Date = new Date()): Repo
       `SELECT s.path, s.format, s.status, s.leader_id AS leaderId, l.name, s.bytes, s.last_seen_run AS lastSeenRun${hasParseMs ? ', s.parse_ms AS parseMs' : ''}
        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id AND l.source_path = s.path ORDER BY s.path`,
     )
-    // One row at a time (nothing else reads the database until the loop below is done).
+    // Read a row at a time by the loop below, not held whole.
     .iterate() as IterableIterator<SourceRow>;
   const diagnostics = new Map<string, DiagnosticRow[]>();
   for (const d of db
