@@ -61,8 +61,10 @@ suite(`PostgreSQL sink${skipReason === null ? '' : ` — skipped: ${skipReason}`
     const pgColumns: Record<string, string[]> = {};
     for (const r of rows) (pgColumns[r.table_name] ??= []).push(r.column_name);
     for (const list of Object.values(pgColumns)) list.sort();
-    // export_stamps is the embedded writer's own bookkeeping of files it wrote; a sink writes no files.
+    // export_stamps and sources.stat_stamp are the embedded writer's own bookkeeping of the files it
+    // wrote and read; a sink writes no files, and a distributed producer hashes every source.
     const { export_stamps: _stamps, ...shared } = sqliteColumns;
+    shared['sources'] = (shared['sources'] ?? []).filter((c) => c !== 'stat_stamp');
     expect(pgColumns).toEqual({ ...shared, leaders: [...(sqliteColumns['leaders'] ?? []), 'search'].sort() });
     expect(await sinkQuery(sinkUrl, 'SELECT version FROM schema_version')).toEqual([{ version: pgMigrations.length }]);
     expect(readFileSync(join(import.meta.dirname, '..', 'docs', 'data-contract.md'), 'utf8')).toContain(`## The PostgreSQL sink (sink schema version ${pgMigrations.length})`);

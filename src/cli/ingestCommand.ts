@@ -10,6 +10,7 @@ import { parseMaxWarnings, warningFailure } from './validateCommand.js';
 const options = {
   out: { type: 'string' },
   force: { type: 'boolean', default: false },
+  rehash: { type: 'boolean', default: false },
   prune: { type: 'boolean', default: false },
   concurrency: { type: 'string' },
   'worker-memory': { type: 'string' },
@@ -35,7 +36,7 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Ingest pages into JSON files, NDJSON and a SQLite database',
   options,
-  help: `Usage: leaderpages ingest [PATH|GLOB ...] [--out DIR] [--force] [--prune] [--concurrency N] [--worker-memory MB]
+  help: `Usage: leaderpages ingest [PATH|GLOB ...] [--out DIR] [--force] [--rehash] [--prune] [--concurrency N] [--worker-memory MB]
                          [--wait] [--follow-symlinks] [--config FILE] [--quiet] [--debug]
                          [--max-warnings N] [--show N]
        leaderpages ingest [PATH|GLOB ...] --queue URL --sink URL [--max-waiting N] [--out DIR] ...
@@ -52,7 +53,8 @@ write, in DIR:
                         principles   (leader_id, position, text)
                         quotes       (leader_id, position, text, context)
                         archetypes   (leader_id, position, name)
-                        sources      every source seen: path, sha256, status, leader_id, …
+                        sources      every source seen: path, sha256, status, leader_id,
+                                     stat_stamp (size, inode, change time when hashed), …
                         diagnostics  every diagnostic of every source, with line and column
                         runs         one row per ingest run, with its counts
                         skipped_inputs  entries the latest run's walk left out, with the rule why
@@ -65,7 +67,9 @@ write, in DIR:
   report.html         this run as a self-contained page: charts and a filterable table of
                       diagnostics (rebuilt from leaders.db by 'leaderpages report')
 
-Sources whose bytes and parser version are unchanged since the last run are not parsed again.
+Sources whose bytes and parser version are unchanged since the last run are not parsed again. A
+source whose size, inode and change time are what they were when its bytes were last hashed is not
+even read (as git does; a file changed within 2 seconds before a run is read again next time).
 Key themes that arrive run together are split with the themes already seen with separators: the
 config's themes.lexiconFile, earlier runs (in leaders.db) and the other pages of this run (every
 page is parsed once; a run-together line is split again once the whole batch has been seen).
@@ -88,6 +92,7 @@ from there.
 Options:
   --out DIR          output folder (default: the config's out, 'output')
   --force            re-parse every source, changed or not
+  --rehash           read and hash every source, even one whose stat says it is untouched
   --prune            delete leaders whose source is gone (rows and JSON file)
   --concurrency N    parser threads (default: one per core)
   --worker-memory MB heap limit per parser thread; a page that needs more is rejected
@@ -183,6 +188,7 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
         followSymlinks,
         stop,
         force: values.force,
+        rehash: values.rehash,
         prune: values.prune,
         concurrency: concurrency ?? config.concurrency,
         quiet: values.quiet,

@@ -140,11 +140,14 @@ async function produce(
     if (done > drained) progress.advance(done - drained);
     drained = Math.max(drained, done);
   };
+  // Every source is read and hashed here: stat stamps are the embedded store's (see sourceStamp).
+  let filesRead = 0;
   try {
     const stopping = (): boolean => options.stop?.requested ?? false;
     for (let start = 0; start < sources.length && !stopping(); start += chunkSize) {
       const chunk = sources.slice(start, start + chunkSize);
       const reads = await Promise.all(chunk.map((s) => readSource(s, null, config)));
+      filesRead += chunk.length;
       const items: ParseItem[] = [];
       for (const read of reads) {
         if ('parse' in read) items.push(read.parse);
@@ -169,6 +172,7 @@ async function produce(
       for (let start = 0; start < sources.length; start += chunkSize) {
         const chunk = sources.slice(start, start + chunkSize).filter((s) => again.has(s.path));
         const reads = await Promise.all(chunk.map((s) => readSource(s, null, config)));
+        filesRead += chunk.length;
         await queue.add(reads.flatMap((r) => ('parse' in r ? [encodePageJob(r.parse, run, settings)] : [])));
       }
       await queue.drain(() => {}, stopping);
@@ -219,7 +223,7 @@ async function produce(
     const summary = formatIngestSummary(counts, progress.elapsedMs, outDir, { skipped: skipped.length, interrupted, sourcesTotal: sources.length });
     progress.finish(`${summary} (${queue.added} jobs queued${failed > 0 ? `, ${failed} failed` : ''})`);
     return {
-      outDir, counts, missing, rejectedSamples, elapsedMs: progress.elapsedMs, healed: [], skipped, damagedDatabase: null, interrupted,
+      outDir, counts, missing, rejectedSamples, elapsedMs: progress.elapsedMs, healed: [], skipped, damagedDatabase: null, interrupted, filesRead,
       enqueued: queue.added, failed,
     };
   } catch (error) {

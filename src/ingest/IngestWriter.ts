@@ -36,6 +36,8 @@ export interface IngestWriterOptions {
   renames?: { adopt(page: ParsedPage): MovedSource | null } | null;
   /** leaders/ was created by this run: files are written in place (no temp file, no compare). */
   freshLeadersDir?: boolean;
+  /** Each source's stat stamp from the walk, stored with the hash it vouches for (see sourceStamp). */
+  stamps?: ReadonlyMap<string, string>;
 }
 
 type UnchangedOutcome = Extract<ParseOutcome, { kind: 'unchanged' }>;
@@ -102,7 +104,7 @@ export class IngestWriter {
     const reread = held.filter((o) => !holds(o)).map((o) => o.path);
     const known = reread.length > 0 ? store.knownSources(reread) : new Map<string, KnownSource>();
     const diagnostics = store.diagnosticsOfMany(paths);
-    const unchanged: string[] = [];
+    const unchanged: [string, string | null][] = [];
     // Deleting leaders (--prune of a rejected page) can change who owns an id: once that happens here,
     // the rows read above are read again one by one, as deciding each alone would.
     const deletedBefore = this.leadersDeleted;
@@ -110,7 +112,7 @@ export class IngestWriter {
       const alone = this.leadersDeleted !== deletedBefore;
       const row = alone ? store.knownSource(outcome.path) : holds(outcome) ? outcome.stored : known.get(outcome.path);
       const decided = this.decideUnchanged(outcome, row, () => (alone ? store.diagnosticsOf(outcome.path) : (diagnostics.get(outcome.path) ?? [])));
-      if (decided.marked) unchanged.push(outcome.path);
+      if (decided.marked) unchanged.push([outcome.path, this.stampOf(outcome.path)]);
       this.add(decided.entry);
     }
     store.markUnchangedMany(unchanged, run);
@@ -135,6 +137,10 @@ export class IngestWriter {
     // fail and hide the error that matters.
     if (this.options.store.db.inTransaction) this.options.store.db.exec('ROLLBACK');
     this.options.store.forgetUnindexed();
+  }
+
+  private stampOf(path: string): string | null {
+    return this.options.stamps?.get(path) ?? null;
   }
 
   private begin(): void {
@@ -217,7 +223,7 @@ export class IngestWriter {
       this.filesWritten++;
     } else if (writeFileIfChanged(file, json)) this.filesWritten++;
     store.saveSource(
-      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs },
+      { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs, statStamp: this.stampOf(outcome.path) },
       run,
       outcome.diagnostics,
     );
@@ -245,7 +251,8 @@ export class IngestWriter {
     parseMs?: number,
   ): ReportSource {
     const { store, run } = this.options;
-    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256, parseMs }, run, diagnostics);
+    const statStamp = sha256 === null ? null : this.stampOf(path);
+    store.saveSource({ path, sha256, bytes, format, status: 'rejected', leaderId: id, parserVersion: PARSER_VERSION, configSha256: this.options.configSha256, parseMs, statStamp }, run, diagnostics);
     // A source that turned invalid keeps its last good record, marked stale (the exports keep it);
     // only --prune removes it. (Issue 13: an edit that breaks a page must not unpublish its leader.)
     if (this.options.prune === true) {

@@ -4,10 +4,11 @@
 // asked (followSymlinks), no folder or file is visited twice (device + inode, so `ln -s . loop` is
 // harmless), and every entry left out for such a reason is returned with the rule that says why.
 
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../cli/Command.js';
+import { defaultStampSettleMs, sourceStamp, stampTrustedBefore } from './sourceStamp.js';
 
 /** Extensions picked up when a folder is given. */
 export const sourceExtensions = ['txt', 'md', 'markdown', 'html', 'htm'] as const;
@@ -17,6 +18,8 @@ export interface SourceRef {
   path: string;
   /** Absolute path to read. */
   file: string;
+  /** Size, inode and change time when walked (see sourceStamp); absent when it changed just before. */
+  stamp?: string;
 }
 
 export type SkipRule = 'link-outside-input' | 'dangling-link' | 'special-file' | 'unreadable-path' | 'visited-twice';
@@ -37,6 +40,8 @@ export interface DiscoverOptions {
    * the same files by the same paths.
    */
   keyBase?: string;
+  /** A file changed less than this long before the walk gets no stamp (default defaultStampSettleMs). */
+  stampSettleMs?: number;
 }
 
 export interface Discovery {
@@ -54,7 +59,7 @@ const extensions = new Set<string>(sourceExtensions.map((e) => `.${e}`));
 const isSourceName = (name: string): boolean => extensions.has(extname(name));
 
 /** What kind of non-regular, non-folder entry this is, in words. */
-export function specialKind(stats: Stats): string {
+export function specialKind(stats: Stats | BigIntStats): string {
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
   if (stats.isSocket()) return 'a socket';
   if (stats.isCharacterDevice()) return 'a character device';
@@ -62,11 +67,12 @@ export function specialKind(stats: Stats): string {
   return 'not a regular file';
 }
 
-const inodeKey = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
+const inodeKey = (stats: BigIntStats): string => `${stats.dev}:${stats.ino}`;
 
 interface Candidate {
   file: string;
   key: string;
+  stamp: string | undefined;
   /** Reached through a symbolic link: a second name loses to the file's own path. */
   viaLink?: boolean;
 }
@@ -80,7 +86,14 @@ class Walk {
   constructor(
     private readonly keyBase: string,
     private readonly followSymlinks: boolean,
+    /** Change times before this (ns) earn a stamp. */
+    readonly trustedBefore: bigint,
   ) {}
+
+  candidate(file: string, stats: BigIntStats, viaLink?: boolean): void {
+    const found: Candidate = { file, key: inodeKey(stats), stamp: sourceStamp(stats, this.trustedBefore) };
+    this.candidates.push(viaLink === undefined ? found : { ...found, viaLink });
+  }
 
   skip(file: string, rule: SkipRule, message: string): void {
     this.skipped.push({ path: displayPath(this.keyBase, file), rule, message });
@@ -91,14 +104,14 @@ class Walk {
   }
 
   /** Folders reached through links, walked after every real folder so a folder's own path wins. */
-  private readonly linkedFolders: { dir: string; stats: Stats }[] = [];
+  private readonly linkedFolders: { dir: string; stats: BigIntStats }[] = [];
 
   /** Walk the folders reached through links (and the links found in them), once the real ones are done. */
   drainLinkedFolders(): void {
     for (let next = this.linkedFolders.shift(); next !== undefined; next = this.linkedFolders.shift()) this.folder(next.dir, next.stats, true);
   }
 
-  folder(dir: string, stats: Stats, viaLink = false): void {
+  folder(dir: string, stats: BigIntStats, viaLink = false): void {
     const key = inodeKey(stats);
     if (this.visitedFolders.has(key)) {
       this.skip(dir, 'visited-twice', 'Folder already walked (a link back into the input, or a loop); not walked again.');
@@ -117,18 +130,18 @@ class Walk {
   }
 
   private entry(file: string, name: string, viaLink = false): void {
-    let stats: Stats;
+    let stats: BigIntStats;
     try {
-      stats = lstatSync(file);
+      stats = lstatSync(file, { bigint: true });
     } catch (error) {
       this.skip(file, 'unreadable-path', `Cannot look at this entry (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
       return;
     }
     if (stats.isSymbolicLink()) {
-      let target: Stats;
+      let target: BigIntStats;
       let real: string;
       try {
-        target = statSync(file);
+        target = statSync(file, { bigint: true });
         real = realpathSync(file);
       } catch (error) {
         if (isSourceName(name) || (error as NodeJS.ErrnoException).code === 'ELOOP') {
@@ -150,28 +163,28 @@ class Walk {
     }
     if (stats.isDirectory()) this.folder(file, stats, viaLink);
     else if (!isSourceName(name)) return;
-    else if (stats.isFile()) this.candidates.push({ file, key: inodeKey(stats), viaLink });
+    else if (stats.isFile()) this.candidate(file, stats, viaLink);
     else this.skip(file, 'special-file', `This is ${specialKind(stats)}, not a regular file; not read.`);
   }
 }
 
 /** A file named on the command line must be a regular file (a FIFO would block the read forever). */
-function namedFile(input: string, target: string, stats: Stats): Candidate {
+function namedFile(walk: Walk, input: string, target: string, stats: BigIntStats): void {
   if (!stats.isFile()) throw new UsageError(`${input} is ${specialKind(stats)}, not a regular file or folder.`);
-  return { file: target, key: inodeKey(stats) };
+  walk.candidate(target, stats);
 }
 
 async function expandGlob(walk: Walk, cwd: string, input: string, followSymlinks: boolean): Promise<void> {
   for (const found of await glob(input, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: followSymlinks })) {
     const file = resolve(found);
-    let stats: Stats;
+    let stats: BigIntStats;
     try {
-      stats = statSync(file);
+      stats = statSync(file, { bigint: true });
     } catch (error) {
       walk.skip(file, 'dangling-link', `Symbolic link leads nowhere (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped.`);
       continue;
     }
-    if (stats.isFile()) walk.candidates.push({ file, key: inodeKey(stats) });
+    if (stats.isFile()) walk.candidate(file, stats);
     else if (!stats.isDirectory()) walk.skip(file, 'special-file', `This is ${specialKind(stats)}, not a regular file; not read.`);
   }
 }
@@ -179,8 +192,8 @@ async function expandGlob(walk: Walk, cwd: string, input: string, followSymlinks
 export async function walkSources(inputs: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovery> {
   const followSymlinks = options.followSymlinks ?? false;
   const keyBase = options.keyBase ?? cwd;
-  const walk = new Walk(keyBase, followSymlinks);
-  const folders: { dir: string; stats: Stats }[] = [];
+  const walk = new Walk(keyBase, followSymlinks, stampTrustedBefore(options.stampSettleMs ?? defaultStampSettleMs));
+  const folders: { dir: string; stats: BigIntStats }[] = [];
   const globs: string[] = [];
   for (const input of inputs) {
     if (isDynamicPattern(input)) {
@@ -188,9 +201,9 @@ export async function walkSources(inputs: readonly string[], cwd: string, option
       continue;
     }
     const target = resolve(cwd, input);
-    let stats: Stats;
+    let stats: BigIntStats;
     try {
-      stats = statSync(target);
+      stats = statSync(target, { bigint: true });
     } catch {
       throw new UsageError(`no such file or folder: ${input}`);
     }
@@ -198,7 +211,7 @@ export async function walkSources(inputs: readonly string[], cwd: string, option
       folders.push({ dir: target, stats });
       walk.realRoots.push(realpathSync(target));
     } else {
-      walk.candidates.push(namedFile(input, target, stats));
+      namedFile(walk, input, target, stats);
     }
   }
   for (const { dir, stats } of folders) walk.folder(dir, stats);
@@ -220,7 +233,7 @@ export async function walkSources(inputs: readonly string[], cwd: string, option
       walk.skip(ref.file, 'visited-twice', `Same file as ${first.path} (a link or second name for it); read once, as ${first.path}.`);
       continue;
     }
-    byKey.set(ref.key, { path: ref.path, file: ref.file });
+    byKey.set(ref.key, ref.stamp === undefined ? { path: ref.path, file: ref.file } : { path: ref.path, file: ref.file, stamp: ref.stamp });
   }
   return { sources: [...byKey.values()].sort(byPath), skipped: walk.skipped.sort(byPath) };
 }

@@ -43,6 +43,8 @@ export interface IngestOptions {
   inputs: readonly string[];
   out: string;
   force: boolean;
+  /** Read and hash every source, even one whose stat stamp says it is untouched (see sourceStamp). */
+  rehash?: boolean;
   prune: boolean;
   concurrency: number | 'auto';
   quiet: boolean;
@@ -78,6 +80,8 @@ export interface IngestSummary {
   healed: ExportDrift[];
   /** Entries the walk left out (links, FIFOs, unreadable folders …), each with its rule. */
   skipped: SkippedEntry[];
+  /** Sources read and hashed; the others were known untouched from their stat stamp. */
+  filesRead: number;
   /** A damaged leaders.db moved aside and rebuilt: where it went. */
   damagedDatabase: string | null;
   /** The signal that stopped the run early, or null when it ran to the end. */
@@ -160,14 +164,16 @@ async function ingestLocked(
   // Learning from separated themes is only sound while inferred splits are marked as such.
   const splitting = options.config.severityOf('themes-inferred') !== null;
   const learning = new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit), splitting);
-  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames, prune: options.prune, ids: learning.ids, freshLeadersDir: isEmptyDir(leadersDir) });
+  const stamps = new Map<string, string>();
+  for (const s of sources) if (s.stamp !== undefined) stamps.set(s.path, s.stamp);
+  const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames, prune: options.prune, ids: learning.ids, freshLeadersDir: isEmptyDir(leadersDir), stamps });
   const stopped = (): boolean => options.stop?.requested ?? false;
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
 
   const workers = Math.min(poolSize(options.concurrency), Math.max(1, sources.length));
   // Sources are read in path order while nothing writes: one merged pass over the sources table.
   const lookup = options.force ? null : store.knownSourcesInOrder();
-  const known = (path: string): { sha256: string; leaderId: string | null; row: StoredSource } | null => {
+  const known = (path: string): { sha256: string; bytes: number | null; statStamp: string | null; leaderId: string | null; row: StoredSource } | null => {
     const row = lookup?.get(path);
     // A path the database does not know may be a page that moved.
     if (row === undefined) renames.open();
@@ -176,8 +182,8 @@ async function ingestLocked(
     // was a duplicate-id, which depends on the other sources and is decided again.
     const reusable = row.status === 'rejected' ? !row.duplicate : row.ownerPath === path;
     if (!reusable) return null;
-    const { sha256, format, status, leaderId, ownerPath } = row;
-    return { sha256, leaderId: status === 'rejected' ? null : leaderId, row: { sha256, format, status, leaderId, ownerPath } };
+    const { sha256, bytes, statStamp, format, status, leaderId, ownerPath } = row;
+    return { sha256, bytes, statStamp, leaderId: status === 'rejected' ? null : leaderId, row: { sha256, format, status, leaderId, ownerPath } };
   };
   const pool = new WorkerPool(workers, () => ({ options: plainOptions, lexicon: learning.startThemes }), {
     heapMb: options.workerMemoryMb,
@@ -192,9 +198,16 @@ async function ingestLocked(
     return ms;
   };
 
+  let filesRead = 0;
   try {
     const read = async (s: SourceRef): Promise<ReadResult> => {
       const stored = known(s.path);
+      // Untouched since its bytes were hashed (same size, inode and change time): not read again.
+      if (stored !== null && stored.bytes !== null && s.stamp !== undefined && stored.statStamp === s.stamp && options.rehash !== true) {
+        learning.unchanged(s.path, stored.leaderId);
+        return { packed: packOutcome({ kind: 'unchanged', path: s.path, sha256: stored.sha256, bytes: stored.bytes, stored: stored.row }) };
+      }
+      filesRead++;
       const result = await readSource(s, stored?.sha256 ?? null, options.config);
       if ('parse' in result) return result;
       if (result.outcome.kind === 'unchanged') {
@@ -274,7 +287,7 @@ async function ingestLocked(
   store.db.close();
   markSound(join(outDir, 'leaders.db'));
   timings.finishMs = lap();
-  if (process.env['LEADERPAGES_TIMINGS'] === '1') options.stderr.write(`leaderpages timings ${JSON.stringify({ ...timings, workers, filesWritten: writer.filesWritten })}\n`);
+  if (process.env['LEADERPAGES_TIMINGS'] === '1') options.stderr.write(`leaderpages timings ${JSON.stringify({ ...timings, workers, filesRead, filesWritten: writer.filesWritten })}\n`);
   progress.finish(formatIngestSummary(counts, progress.elapsedMs, outDir, { healed, skipped: skipped.length, interrupted, sourcesTotal: sources.length }));
   return {
     outDir,
@@ -286,6 +299,7 @@ async function ingestLocked(
     skipped,
     damagedDatabase: database.damaged?.movedTo ?? null,
     interrupted,
+    filesRead,
   };
 }
 

@@ -21,10 +21,13 @@ export interface SourceRow {
   configSha256: string | null;
   /** How long its parse took (ms), when it was parsed. */
   parseMs?: number | null | undefined;
+  /** The file's stat stamp when its bytes were hashed (see ingest/sourceStamp), when trusted. */
+  statStamp?: string | null | undefined;
 }
 
 export interface KnownSource {
   sha256: string | null;
+  bytes: number | null;
   format: SourceFormat | null;
   parserVersion: string;
   configSha256: string | null;
@@ -34,6 +37,8 @@ export interface KnownSource {
   ownerPath: string | null;
   /** The source was rejected as a duplicate id. */
   duplicate: 0 | 1;
+  /** The file's stat stamp when `sha256` was taken, or null (see ingest/sourceStamp). */
+  statStamp: string | null;
 }
 
 export interface LeaderOwner {
@@ -60,6 +65,10 @@ function toDiagnostic({ field, ...d }: DiagnosticRow): Diagnostic {
 
 const childTables = ['archetypes', 'themes', 'principles'] as const;
 
+// Of a source row `s`: was it rejected as a duplicate id (asked of rejected rows only). With the owner's
+// path read from the covering index leaders_owner, this is what knownSource costs per row.
+const duplicateRejection = `CASE s.status WHEN 'rejected' THEN EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') ELSE 0 END AS duplicate`;
+
 /** The meta key under which the folder source paths are relative to is recorded (see ingest/sourceKeyBase). */
 export const sourceBaseMeta = 'source_base';
 
@@ -80,29 +89,32 @@ export class LeaderStore {
     this.stamps = new ExportStamps(db);
     const s = (sql: string) => db.prepare(sql);
     this.statements = {
-      knownSources: s(`SELECT s.path, s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
-          EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
-        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id ORDER BY s.path`),
-      knownSourcesIn: s(`SELECT s.path, s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
-          EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
-        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path IN (SELECT value FROM json_each(?))`),
-      knownSource: s(`SELECT s.sha256, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath,
-          EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') AS duplicate
-        FROM sources s LEFT JOIN leaders l ON l.id = s.leader_id WHERE s.path = ?`),
+      knownSources: s(`SELECT s.path, s.sha256, s.bytes, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath, s.stat_stamp AS statStamp,
+          ${duplicateRejection}
+        FROM sources s LEFT JOIN leaders l INDEXED BY leaders_owner ON l.id = s.leader_id ORDER BY s.path`),
+      knownSourcesIn: s(`SELECT s.path, s.sha256, s.bytes, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath, s.stat_stamp AS statStamp,
+          ${duplicateRejection}
+        FROM sources s LEFT JOIN leaders l INDEXED BY leaders_owner ON l.id = s.leader_id WHERE s.path IN (SELECT value FROM json_each(?))`),
+      knownSource: s(`SELECT s.sha256, s.bytes, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath, s.stat_stamp AS statStamp,
+          ${duplicateRejection}
+        FROM sources s LEFT JOIN leaders l INDEXED BY leaders_owner ON l.id = s.leader_id WHERE s.path = ?`),
       ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun, l.stale_run AS staleRun
         FROM leaders l JOIN sources s ON s.path = l.source_path WHERE l.id = ?`),
-      upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run, parse_ms)
-        VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @configSha256, @run, @parseMs)
+      upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run, parse_ms, stat_stamp)
+        VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @configSha256, @run, @parseMs, @statStamp)
         ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, format = excluded.format,
           status = excluded.status, leader_id = excluded.leader_id, parser_version = excluded.parser_version,
-          config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run, parse_ms = excluded.parse_ms`),
+          config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run, parse_ms = excluded.parse_ms,
+          stat_stamp = excluded.stat_stamp`),
       deleteDiagnostics: s(`DELETE FROM diagnostics WHERE source_path = ?`),
       insertDiagnostic: s(`INSERT INTO diagnostics (source_path, severity, rule, message, line, "column", end_line, end_column, field)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       diagnosticsOfAny: s(`SELECT source_path AS sourcePath, severity, rule, message, line, "column", end_line AS endLine, end_column AS endColumn, field
         FROM diagnostics WHERE source_path IN (SELECT value FROM json_each(?)) ORDER BY id`),
-      markUnchangedIn: s(`UPDATE sources SET status = CASE status WHEN 'rejected' THEN 'rejected' ELSE 'unchanged' END, last_seen_run = ?
-        WHERE path IN (SELECT value FROM json_each(?))`),
+      // ? is a JSON array of [path, stat stamp or null] pairs.
+      markUnchangedIn: s(`UPDATE sources SET status = CASE status WHEN 'rejected' THEN 'rejected' ELSE 'unchanged' END, last_seen_run = ?,
+          stat_stamp = seen.value ->> 1
+        FROM json_each(?) AS seen WHERE sources.path = seen.value ->> 0`),
       diagnosticsOf: s(`SELECT severity, rule, message, line, "column", end_line AS endLine, end_column AS endColumn, field
         FROM diagnostics WHERE source_path = ? ORDER BY id`),
       deleteLeader: s(`DELETE FROM leaders WHERE id = ?`),
@@ -203,16 +215,19 @@ export class LeaderStore {
 
   /** Insert or update a source row and replace its diagnostics. */
   saveSource(row: SourceRow, run: number, diagnostics: readonly Diagnostic[]): void {
-    this.statements.upsertSource.run({ ...row, parseMs: row.parseMs ?? null, run });
+    this.statements.upsertSource.run({ ...row, parseMs: row.parseMs ?? null, statStamp: row.statStamp ?? null, run });
     this.statements.deleteDiagnostics.run(row.path);
     for (const d of diagnostics) {
       this.statements.insertDiagnostic.run(row.path, d.severity, d.rule, d.message, d.line, d.column, d.endLine, d.endColumn, d.path ?? null);
     }
   }
 
-  /** These sources were seen unchanged by `run` (a stored rejection stays rejected), in one statement. */
-  markUnchangedMany(paths: readonly string[], run: number): void {
-    if (paths.length > 0) this.statements.markUnchangedIn.run(run, JSON.stringify(paths));
+  /**
+   * These sources were seen unchanged by `run` (a stored rejection stays rejected), in one statement,
+   * each with its file's stat stamp as seen now (null when not trusted).
+   */
+  markUnchangedMany(sources: readonly (readonly [path: string, statStamp: string | null])[], run: number): void {
+    if (sources.length > 0) this.statements.markUnchangedIn.run(run, JSON.stringify(sources));
   }
 
   /** knownSource for many paths, in one query (a path with no row is absent from the map). */

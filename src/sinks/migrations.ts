@@ -223,4 +223,12 @@ export const migrations: readonly string[] = [
     DELETE FROM meta WHERE key = 'report_leader_stats';
   END;
   `,
+  // 9: what each source file looked like (size:inode:ctime, see ingest/sourceStamp.ts) when its bytes were
+  // last hashed, so an unchanged re-run can tell an untouched page from a stat instead of a read; and
+  // which source owns each leader id from an index alone (a leader row spans overflow pages, and a
+  // re-run asks this of every source).
+  `
+  ALTER TABLE sources ADD COLUMN stat_stamp TEXT;
+  CREATE INDEX leaders_owner ON leaders(id, source_path);
+  `,
 ];
