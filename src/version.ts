@@ -2,4 +2,4 @@
 // output can change, so incremental ingest re-parses sources parsed by an older parser.
 
 export const PARSER_VERSION = '1.0.0';
-export { RECORD_VERSION } from './schema/LeaderProfile.js';
+export { RECORD_VERSION } from './schema/recordShape.js';

@@ -13,12 +13,12 @@ import { BatchLearning } from '../dist/src/ingest/BatchLearning.js';
 import { FixedThemeLexicon } from '../dist/src/ingest/FixedThemeLexicon.js';
 import { appliedOutcomes, type AppliedOutcome } from '../dist/src/ingest/appliedOutcomes.js';
 import { parsePacked } from '../dist/src/ingest/parseSource.js';
-import type { LearnedBatch } from '../dist/src/ingest/LearnedBatch.js';
+import type { LearnedBatchData } from '../dist/src/ingest/LearnedBatch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lp-apply-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function applied(lines: string[], learned: LearnedBatch, threads: number): Promise<AppliedOutcome[]> {
+async function applied(lines: string[], learned: LearnedBatchData, threads: number): Promise<AppliedOutcome[]> {
   const { severityOf: _severityOf, ...options } = defaultConfig;
   const out: AppliedOutcome[] = [];
   for await (const a of appliedOutcomes(lines, learned, { config: defaultConfig, options, threads, partial: false })) out.push(a);
@@ -36,8 +36,8 @@ it('gives the same outcomes, in the same order, on threads as on the main thread
   });
   const learned = learning.settle();
   // The batch taught something of both kinds, so both steps do real work.
-  expect(learned.data.lexiconThemes?.length ?? 0).toBeGreaterThan(0);
-  expect(learned.data.chrome.length).toBeGreaterThan(0);
+  expect(learned.lexiconThemes?.length ?? 0).toBeGreaterThan(0);
+  expect(learned.chrome.length).toBeGreaterThan(0);
 
   const inline = await applied(lines, learned, 0);
   const pooled = await applied(lines, learned, 2);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LeaderProfile, RECORD_VERSION } from '../src/schema/LeaderProfile.js';
+import { LeaderProfile, RECORD_VERSION, recordKeys } from '../src/schema/LeaderProfile.js';
 import { jsonSchemaPath, jsonSchemaText, toJsonSchema } from '../src/schema/toJsonSchema.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -23,6 +23,10 @@ function run(args: string[], cwd: string): Promise<{ code: number; stdout: strin
 describe('JSON Schema', () => {
   it(`the committed ${jsonSchemaPath} is the generated schema (run \`npm run schema\` after changing the zod schema)`, () => {
     expect(readFileSync(join(root, jsonSchemaPath), 'utf8')).toBe(jsonSchemaText());
+  });
+
+  it('recordKeys (what the writers order fields by, without loading zod) are the schema\'s fields in its order', () => {
+    expect([...recordKeys]).toEqual(Object.keys(LeaderProfile.shape));
   });
 
   it('targets draft 2020-12 and carries the record version', () => {

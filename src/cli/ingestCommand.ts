@@ -139,6 +139,7 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
       { loadThemeLexicon },
       { formatDiagnosticLine },
       { runDiagnostics, formatRuleCounts },
+      { findSuspectsAhead },
     ] = await Promise.all([
       import('./distributedOptions.js'),
       import('../ingest/gracefulStop.js'),
@@ -153,6 +154,7 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
       import('../themes/loadThemeLexicon.js'),
       import('./formatDiagnosticLine.js'),
       import('./runDiagnostics.js'),
+      import('../sinks/findSuspectsOnThread.js'),
     ]);
     const distributed = distributedUrls(values, io.env, values.distributed);
     const maxWaiting = parseCount('max-waiting', values['max-waiting'], 1) ?? 1000;
@@ -166,7 +168,12 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
     const out = values.out ?? config.out;
     const outDir = resolve(io.cwd, out);
     const keyBase = sourceKeyBase(io.cwd, outDir);
-    const discovery = await requireSources(inputs, io.cwd, { followSymlinks, keyBase });
+    // The export check's stats start now, on another thread, while this one walks the inputs.
+    const suspectsAhead = values.force || distributed !== null ? undefined : findSuspectsAhead(outDir);
+    const discovery = await requireSources(inputs, io.cwd, { followSymlinks, keyBase }).catch((error: unknown) => {
+      suspectsAhead?.cancel();
+      throw error;
+    });
     const { lexicon, problem } = loadThemeLexicon(config, io.cwd);
     if (problem !== null && !values.quiet) io.stderr.write(`leaderpages: warning: ${problem}\n`);
     const stop = new GracefulStop({
@@ -182,6 +189,7 @@ ingest is writing DIR; 73 DIR cannot be written (read-only, permission denied);
       const ingestOptions = {
         inputs,
         discovery,
+        suspectsAhead,
         keyBase,
         out,
         wait: values.wait,

@@ -10,7 +10,7 @@ import { isSafeLeaderId } from '../sinks/leaderJsonPath.js';
 import { ThemeLexicon } from '../themes/ThemeLexicon.js';
 import { BatchChrome } from './BatchChrome.js';
 import { BatchIds } from './BatchIds.js';
-import { LearnedBatch } from './LearnedBatch.js';
+import type { LearnedBatchData } from './LearnedBatch.js';
 import type { PackedOutcome } from './ParseJob.js';
 
 /** Lexicon file themes in file order, then every learned theme in code-unit order: one list per set of inputs. */
@@ -81,9 +81,9 @@ export class BatchLearning {
   }
 
   /** Call once, after the last `learn`: what the batch learned, to apply to each outcome before it is written. */
-  settle(): LearnedBatch {
+  settle(): LearnedBatchData {
     const chrome = this.chrome.settle();
-    if (this.#held === 0 || this.#taught.size === 0) return new LearnedBatch({ lexiconThemes: null, chrome });
-    return new LearnedBatch({ lexiconThemes: lexiconThemes(this.fileThemes, [...this.#storedThemes(), ...this.#taught]), chrome });
+    if (this.#held === 0 || this.#taught.size === 0) return { lexiconThemes: null, chrome };
+    return { lexiconThemes: lexiconThemes(this.fileThemes, [...this.#storedThemes(), ...this.#taught]), chrome };
   }
 }

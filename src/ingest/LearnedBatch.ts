@@ -10,7 +10,8 @@ import { LeaderProfile } from '../schema/LeaderProfile.js';
 import { formatPath } from '../schema/validateRecord.js';
 import { splitThemes } from '../themes/splitThemes.js';
 import { ThemeLexicon } from '../themes/ThemeLexicon.js';
-import { BatchChrome, type LearnedChrome } from './BatchChrome.js';
+import { applyLearnedChrome } from './applyLearnedChrome.js';
+import type { LearnedChrome } from './BatchChrome.js';
 import type { ParseOutcome } from './ParseJob.js';
 
 export interface LearnedBatchData {
@@ -22,11 +23,8 @@ export interface LearnedBatchData {
 
 export class LearnedBatch {
   #lexicon: ThemeLexicon | undefined;
-  readonly #chrome: BatchChrome;
 
-  constructor(readonly data: LearnedBatchData) {
-    this.#chrome = BatchChrome.learned(data.chrome);
-  }
+  constructor(readonly data: LearnedBatchData) {}
 
   /** Built on first use: when an ApplyPool applies the batch, only its thread needs it. */
   #batchLexicon(themes: readonly string[]): ThemeLexicon {
@@ -40,7 +38,7 @@ export class LearnedBatch {
     const { fields, ...rest } = outcome;
     const provenance: Record<string, FieldSource> = {};
     for (const [path, [line, column, endLine, endColumn]] of Object.entries(fields ?? {})) provenance[path] = { line, column, endLine, endColumn };
-    return this.#chrome.apply(this.#resplit(rest, config), config, provenance);
+    return applyLearnedChrome(this.data.chrome, this.#resplit(rest, config), config, provenance);
   }
 
   #resplit(outcome: ParseOutcome, config: PipelineConfig): ParseOutcome {

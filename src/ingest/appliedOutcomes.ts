@@ -4,7 +4,7 @@
 
 import type { PipelineConfig, PipelineOptions } from '../config/PipelineConfig.js';
 import { ApplyPool } from './ApplyPool.js';
-import type { LearnedBatch } from './LearnedBatch.js';
+import type { LearnedBatch, LearnedBatchData } from './LearnedBatch.js';
 import type { ParseOutcome } from './ParseJob.js';
 
 /** Spill lines per job; and parsed pages a batch needs before threads pay for their start. */
@@ -27,16 +27,22 @@ export interface ApplyOptions {
   partial: boolean;
 }
 
-export async function* appliedOutcomes(lines: Iterable<string>, learned: LearnedBatch, how: ApplyOptions): AsyncGenerator<AppliedOutcome> {
+export async function* appliedOutcomes(lines: Iterable<string>, learned: LearnedBatchData, how: ApplyOptions): AsyncGenerator<AppliedOutcome> {
   if (how.threads === 0 || how.partial) {
+    // Loaded with the first parsed page (it brings the schema): only parsed pages learn anything.
+    let batch: LearnedBatch | undefined;
     for (const line of lines) {
       const outcome = JSON.parse(line) as ParseOutcome;
-      const provisional = how.partial && outcome.kind === 'parsed' && outcome.themeRun !== undefined;
-      yield { outcome: learned.apply(outcome, how.config), provisional };
+      if (outcome.kind !== 'parsed') {
+        yield { outcome, provisional: false };
+        continue;
+      }
+      batch ??= new (await import('./LearnedBatch.js')).LearnedBatch(learned);
+      yield { outcome: batch.apply(outcome, how.config), provisional: how.partial && outcome.themeRun !== undefined };
     }
     return;
   }
-  const pool = new ApplyPool(how.threads, { options: how.options, learned: learned.data });
+  const pool = new ApplyPool(how.threads, { options: how.options, learned });
   // A few chunks per thread in flight: the threads stay ahead of the writer, memory stays bounded.
   const inFlight: Promise<ParseOutcome[]>[] = [];
   const send = (chunk: string[]): void => {

@@ -14,7 +14,8 @@ import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
 import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
 import { markSound, openCheckedDatabase } from '../sinks/checkDatabase.js';
-import { checkExports, checkStampedExports, healExports, type ExportDrift } from '../sinks/checkExports.js';
+import { checkExports, findSuspects, healExports, judgeSuspects, type ExportDrift } from '../sinks/checkExports.js';
+import { findSuspectsAhead, type SuspectsAhead } from '../sinks/findSuspectsOnThread.js';
 import { tempPathFor } from '../sinks/writeFileAtomic.js';
 import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
 import { recordedSourceBase, sourceKeyBase } from './sourceKeyBase.js';
@@ -68,6 +69,8 @@ export interface IngestOptions {
   keyBase?: string;
   /** What walkSources found for `inputs`, when the caller has already walked them (the CLI checks each input names a page). */
   discovery?: Discovery | undefined;
+  /** The export check's stats, started by the caller before its walk (see findSuspectsAhead). */
+  suspectsAhead?: SuspectsAhead | undefined;
 }
 
 export interface IngestSummary {
@@ -110,18 +113,26 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const keyBase = options.keyBase ?? sourceKeyBase(options.cwd, outDir);
   const discovery = options.discovery ?? (await walkSources(options.inputs, options.cwd, { followSymlinks: options.followSymlinks ?? false, keyBase }));
   prepareOutDir(leadersDir);
+  let waited = false;
   const lock = await acquireOutputLock(outDir, {
     wait: options.wait ?? false,
     cancelled: () => options.stop?.requested ?? false,
     onWait: (holder: LockHolder) => {
+      waited = true;
       if (!options.quiet) options.stderr.write(`leaderpages: waiting for another ingest (pid ${holder.pid}, started ${holder.startedAt}) writing ${outDir}\n`);
     },
+  }).catch((error: unknown) => {
+    options.suspectsAhead?.cancel();
+    throw error;
   });
   try {
     // Holding the lock, any temp file found is debris of a killed run.
     removeTempFiles([outDir, leadersDir]);
-    return await ingestLocked({ ...options, keyBase }, outDir, leadersDir, discovery.sources, discovery.skipped);
+    // Stats taken ahead while another run wrote the folder are not used.
+    const suspectsAhead = waited ? undefined : options.suspectsAhead;
+    return await ingestLocked({ ...options, keyBase, suspectsAhead }, outDir, leadersDir, discovery.sources, discovery.skipped);
   } finally {
+    options.suspectsAhead?.cancel();
     removeTempFiles([outDir, leadersDir], process.pid);
     lock.release();
   }
@@ -146,10 +157,12 @@ async function ingestLocked(
   // The database is the source of truth: exports that drifted from it (deleted, truncated, edited,
   // stray) are put back before the run changes anything, and reported.
   const exported = (store.db.prepare('SELECT count(*) FROM runs').pluck().get() as number) > 0;
-  const healed = !exported ? [] : options.force ? checkExports(store, outDir) : checkStampedExports(store, outDir);
-  if (healed.length > 0) {
-    await healExports(store, outDir, healed, store.stamps);
-  }
+  // The stats of every export are taken on another thread (started by the caller before its walk, or
+  // now), while this one reads the sources; they are judged before anything is written.
+  const ahead = database.damaged !== null || !exported || options.force ? null : (options.suspectsAhead ?? findSuspectsAhead(outDir));
+  const suspects = ahead?.result ?? null;
+  let healed: ExportDrift[] = exported && options.force ? checkExports(store, outDir) : [];
+  if (healed.length > 0) await healExports(store, outDir, healed, store.stamps);
   const skipped = skippedEntries.filter((e) => options.config.severityOf(e.rule) !== null).map((e) => ({ ...e, severity: options.config.severityOf(e.rule) }));
   const runOptions = { inputs: options.inputs, out: options.out, force: options.force, prune: options.prune, concurrency: options.concurrency };
   const run = store.beginRun(startedAt, PARSER_VERSION, runOptions);
@@ -228,6 +241,11 @@ async function ingestLocked(
     timings.parseMs = lap();
     lookup?.close();
     await pool.close();
+    if (suspects !== null) {
+      // No answer from the thread: the check is made here (the sources are read, the connection is free).
+      healed = judgeSuspects(store, (await suspects) ?? findSuspects(store, outDir));
+      if (healed.length > 0) await healExports(store, outDir, healed, store.stamps);
+    }
     const learned = learning.settle();
     timings.learnMs = lap();
     // Stopped early, the batch is partial: records whose themes were inferred are stored without the

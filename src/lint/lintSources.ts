@@ -9,6 +9,7 @@ import { BatchLearning } from '../ingest/BatchLearning.js';
 import type { SourceRef } from '../ingest/discoverSources.js';
 import { duplicateIdDiagnostic } from '../ingest/duplicateId.js';
 import { FixedThemeLexicon } from '../ingest/FixedThemeLexicon.js';
+import { LearnedBatch } from '../ingest/LearnedBatch.js';
 import { learnedFrom, type ParseOutcome } from '../ingest/ParseJob.js';
 import { parseSource } from '../ingest/parseSource.js';
 import { readSourceFileSync } from '../read/readSourceFile.js';
@@ -35,7 +36,7 @@ export function lintSources(sources: readonly SourceRef[], config: PipelineConfi
     learning.learn(learnedFrom(outcome, chrome));
     return outcome;
   });
-  const learned = learning.settle();
+  const learned = new LearnedBatch(learning.settle());
 
   return sources.map((source, i) => {
     const parsed = outcomes[i]!;

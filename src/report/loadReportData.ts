@@ -3,7 +3,7 @@
 // dimension scores, and the slowest parses.
 
 import type { LeaderDatabase } from '../sinks/openDatabase.js';
-import { recordKeys } from '../schema/LeaderProfile.js';
+import { recordKeys } from '../schema/recordShape.js';
 import type { ReportData, ReportDiagnostic, ReportRunInfo, SourceOutcome } from './ReportData.js';
 
 const outcomeOrder: readonly string[] = ['written', 'unchanged', 'rejected', 'skipped', 'missing'];

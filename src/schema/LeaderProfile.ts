@@ -2,12 +2,9 @@
 // the JSON Schema in schemas/, and validation.
 
 import { z } from 'zod';
+import { RECORD_VERSION, sourceFormats, type RecordKey } from './recordShape.js';
 
-/** Bumped when the record shape changes in a way readers must know about. */
-export const RECORD_VERSION = 1;
-
-export const sourceFormats = ['text', 'markdown', 'html'] as const;
-export type SourceFormat = (typeof sourceFormats)[number];
+export { RECORD_VERSION, recordKeys, sourceFormats, type SourceFormat } from './recordShape.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug of letters, digits and hyphens');
 const text = z.string().min(1, 'must not be empty');
@@ -62,5 +59,6 @@ export type Quote = z.infer<typeof Quote>;
 export type Source = z.infer<typeof Source>;
 export type LeaderProfile = z.infer<typeof LeaderProfile>;
 
-/** Record fields in their published order. */
-export const recordKeys = Object.keys(LeaderProfile.shape) as (keyof LeaderProfile)[];
+// recordShape's recordKeys name exactly the schema's fields (this does not compile otherwise).
+const sameFields: [Exclude<keyof LeaderProfile, RecordKey>, Exclude<RecordKey, keyof LeaderProfile>] extends [never, never] ? true : never = true;
+void sameFields;

@@ -107,38 +107,90 @@ export interface StampedRecordSource extends RecordSource {
   readonly stamps: ExportStamps;
 }
 
+/** An export a stamped check looks at: a leader's JSON file (`id`), or the NDJSON (`id` null). */
+export interface ExportFile {
+  id: string | null;
+  /** Relative to the output folder, as in export_stamps. */
+  name: string;
+  path: string;
+}
+
+/** Every export the database accounts for, in id order, then leaders.ndjson. */
+export function exportFiles(source: StampedRecordSource, outDir: string): ExportFile[] {
+  const leadersDir = join(outDir, 'leaders');
+  const files: ExportFile[] = [];
+  for (const id of source.ids()) {
+    const path = leaderJsonPath(leadersDir, id);
+    if (path !== null) files.push({ id, name: `leaders/${id}.json`, path });
+  }
+  files.push({ id: null, name: 'leaders.ndjson', path: join(outDir, 'leaders.ndjson') });
+  return files;
+}
+
 /**
  * checkExports as an ingest runs it: a file whose stat matches a trusted stamp is not read; any other is
  * compared whole, and stamped when it is right. `referenceNs`: see ExportStamps.trust. `verify` and
  * `ingest --force` compare every byte.
  */
 export function checkStampedExports(source: StampedRecordSource, outDir: string, referenceNs?: string): ExportDrift[] {
+  return judgeSuspects(source, findSuspects(source, outDir, referenceNs));
+}
+
+/** An export the stamps do not vouch for: a leader's JSON file (`id`), or the NDJSON (`id` null). */
+export interface SuspectExport {
+  id: string | null;
+  /** Relative to the output folder, as in export_stamps. */
+  name: string;
+  path: string;
+  /** Its stat, taken before it is compared (null: no such file). */
+  stat: FileStamp | null;
+}
+
+/** The first half of checkStampedExports, from a stat of each export: what must be compared whole, and the strays. */
+export interface ExportSuspects {
+  suspects: SuspectExport[];
+  strays: ExportDrift[];
+}
+
+/** Reads only (it can run on a connection of its own, on another thread: see findSuspectsOnThread). */
+export function findSuspects(source: Omit<StampedRecordSource, 'records' | 'recordOf'>, outDir: string, referenceNs?: string): ExportSuspects {
   const leadersDir = join(outDir, 'leaders');
   const stamps = source.stamps.all();
   const trusted = source.stamps.trust(referenceNs);
+  const suspects: SuspectExport[] = [];
+  const expectedNames = new Set<string>();
+  const look = (id: string | null, name: string, path: string): void => {
+    // Taken before the file is read: a change while it is compared moves its ctime past the stamp.
+    const stat = statStamp(path);
+    if (!trusted(stamps.get(name), stat)) suspects.push({ id, name, path, stat });
+  };
+  for (const id of source.ids()) {
+    const path = leaderJsonPath(leadersDir, id);
+    if (path === null) continue;
+    expectedNames.add(`${id}.json`);
+    look(id, `leaders/${id}.json`, path);
+  }
+  look(null, 'leaders.ndjson', join(outDir, 'leaders.ndjson'));
+  return { suspects, strays: strayFiles(leadersDir, expectedNames) };
+}
+
+/** The second half: compare each suspect whole, stamp those found right, and list the drift. */
+export function judgeSuspects(source: StampedRecordSource, { suspects, strays }: ExportSuspects): ExportDrift[] {
   const drift: ExportDrift[] = [];
   const checked: { file: string; path: string; stamp: FileStamp }[] = [];
-  const expectedNames = new Set<string>();
-  for (const id of source.ids()) {
-    const file = leaderJsonPath(leadersDir, id);
-    if (file === null) continue;
-    expectedNames.add(`${id}.json`);
-    const name = `leaders/${id}.json`;
-    // Taken before the file is read: a change while it is compared moves its ctime past the stamp.
-    const current = statStamp(file);
-    if (trusted(stamps.get(name), current)) continue;
-    const found = compareLeaderFile(id, file, source.recordOf(id) ?? '');
+  for (const { id, name, path, stat } of suspects) {
+    if (id === null) {
+      drift.push(...strays);
+      const ndjson = compareStream(path, recordLines(source));
+      if (ndjson.kind !== null) drift.push({ file: name, kind: ndjson.kind, expectedSha256: ndjson.sha256 });
+      else if (stat !== null) checked.push({ file: name, path, stamp: stat });
+      continue;
+    }
+    const found = compareLeaderFile(id, path, source.recordOf(id) ?? '');
     if (found !== null) drift.push(found);
-    else if (current !== null) checked.push({ file: name, path: file, stamp: current });
+    else if (stat !== null) checked.push({ file: name, path, stamp: stat });
   }
-  drift.push(...strayFiles(leadersDir, expectedNames));
-  const ndjsonPath = join(outDir, 'leaders.ndjson');
-  const current = statStamp(ndjsonPath);
-  if (!trusted(stamps.get('leaders.ndjson'), current)) {
-    const ndjson = compareStream(ndjsonPath, recordLines(source));
-    if (ndjson.kind !== null) drift.push({ file: 'leaders.ndjson', kind: ndjson.kind, expectedSha256: ndjson.sha256 });
-    else if (current !== null) checked.push({ file: 'leaders.ndjson', path: ndjsonPath, stamp: current });
-  }
+  if (!suspects.some((s) => s.id === null)) drift.push(...strays);
   source.stamps.recordAll(checked);
   return drift;
 }

@@ -1,6 +1,7 @@
 // A record as published JSON: fields in the schema's order, so files are byte-stable across runs.
 
-import { recordKeys, type LeaderProfile } from '../schema/LeaderProfile.js';
+import type { LeaderProfile } from '../schema/LeaderProfile.js';
+import { recordKeys } from '../schema/recordShape.js';
 
 function ordered(record: LeaderProfile): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -97,3 +97,27 @@ it('trusts a stamp only while the file matches it and it is older than the refer
   expect(stamps.trust()(recorded, now)).toBe(true);
   db.close();
 });
+
+it('the stats taken on another thread (findSuspectsAhead) name the same suspects as those taken here', async () => {
+  // The worker runs from dist/, so the built modules are compared with each other.
+  const { findSuspectsAhead } = await import('../../dist/src/sinks/findSuspectsOnThread.js');
+  const { findSuspects } = await import('../../dist/src/sinks/checkExports.js');
+  const { ExportStamps: BuiltStamps } = await import('../../dist/src/sinks/exportStamps.js');
+  expect(lp(site.dir, ['ingest', 'pages', '--out', 'out', '--quiet']).status).toBe(0);
+  const id = firstLeaderId();
+  writeFileSync(join(out, 'leaders', `${id}.json`), '{}\n');
+  writeFileSync(join(out, 'leaders', 'stray-leader.json'), '{}\n');
+  const db = new Database(join(out, 'leaders.db'), { readonly: true });
+  const ids = db.prepare(`SELECT id FROM leaders ORDER BY id`).pluck();
+  const here = findSuspects({ ids: () => ids.iterate() as IterableIterator<string>, stamps: new BuiltStamps(db) }, out);
+  db.close();
+  const there = await findSuspectsAhead(out).result;
+  expect(there).toEqual(here);
+  expect(there?.suspects.map((s) => s.name)).toEqual([`leaders/${id}.json`]);
+  expect(there?.strays.map((s) => s.file)).toEqual(['leaders/stray-leader.json']);
+  // No database yet: no answer, and the caller checks on its own thread.
+  expect(await findSuspectsAhead(join(site.dir, 'nothing-here')).result).toBeNull();
+
+  expect(lp(site.dir, ['ingest', 'pages', '--out', 'out', '--quiet']).status).toBe(0);
+  expect(reportedExports()).toEqual([`leaders/${id}.json edited`, 'leaders/stray-leader.json stray']);
+});
