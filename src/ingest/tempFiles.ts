@@ -16,7 +16,8 @@ export function removeTempFiles(dirs: readonly string[], pid?: number): number {
       continue;
     }
     for (const name of names) {
-      if (!isTempFileName(name)) continue;
+      // Temp files are dot-files: the leaders' own files are passed over at the first character.
+      if (name.charCodeAt(0) !== 0x2e || !isTempFileName(name)) continue;
       if (pid !== undefined && !name.endsWith(`.${pid}.tmp`)) continue;
       try {
         unlinkSync(join(dir, name));

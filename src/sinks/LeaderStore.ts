@@ -190,7 +190,8 @@ export class LeaderStore {
     const get = (path: string): KnownSource | undefined => {
       while (row !== undefined && row.path < path) row = rows.next().value;
       if (row !== undefined && row.path === path) {
-        const { path: _path, ...known } = row;
+        // The row as read (its `path` too): no copy per source.
+        const known = row;
         row = rows.next().value;
         return known;
       }

@@ -225,10 +225,10 @@ export const migrations: readonly string[] = [
   `,
   // 9: what each source file looked like (size:inode:ctime, see ingest/sourceStamp.ts) when its bytes were
   // last hashed, so an unchanged re-run can tell an untouched page from a stat instead of a read; and
-  // which source owns each leader id from an index alone (a leader row spans overflow pages, and a
-  // re-run asks this of every source).
+  // which source owns each leader id, and its name, from an index alone (a leader row spans overflow
+  // pages, and every run asks this of every source, for itself and for its report).
   `
   ALTER TABLE sources ADD COLUMN stat_stamp TEXT;
-  CREATE INDEX leaders_owner ON leaders(id, source_path);
+  CREATE INDEX leaders_owner ON leaders(id, source_path, name);
   `,
 ];
