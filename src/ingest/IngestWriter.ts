@@ -11,7 +11,7 @@ import type { KnownSource, LeaderStore, RunCounts } from '../sinks/LeaderStore.j
 import type { StoredSource } from './ParseJob.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
 import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
-import { writeFileIfChanged, writeNewFile } from '../sinks/writeFileAtomic.js';
+import { LeaderFileWriter } from '../sinks/LeaderFileWriter.js';
 import type { BatchIds } from './BatchIds.js';
 import { duplicateIdDiagnostic } from './duplicateId.js';
 import type { ParseOutcome } from './ParseJob.js';
@@ -63,9 +63,12 @@ export class IngestWriter {
   private readonly idsWritten = new Set<string>();
   private leadersDeleted = 0;
   private readonly batchSize: number;
+  /** leaders/<id>.json, written on a thread of their own; all on disk before the rows naming them commit. */
+  private readonly files: LeaderFileWriter;
 
   constructor(private readonly options: IngestWriterOptions) {
     this.batchSize = options.batchSize ?? 500;
+    this.files = new LeaderFileWriter(options.freshLeadersDir === true);
   }
 
   /** `provisional`: stored without the config fingerprint, so the next run parses the source again. */
@@ -122,15 +125,26 @@ export class IngestWriter {
   commit(): void {
     this.decideHeld();
     if (!this.inTransaction) return;
+    // The files now hold these records: stamped after the rows, whose change dropped the old stamps.
+    for (const file of this.files.settle()) {
+      if (file.changed) this.filesWritten++;
+      this.options.store.stamps.record(file.name, file.path, file.stamp);
+    }
     this.options.store.flushSearch();
     this.options.store.db.exec('COMMIT');
     this.inTransaction = false;
     this.pending = 0;
   }
 
+  /** After the last commit (or a rollback): stop the file thread. */
+  close(): Promise<void> {
+    return this.files.close();
+  }
+
   /** Called when the run fails: drop the open batch (its JSON files are redone by the next run). */
   rollback(): void {
     this.held.length = 0;
+    void this.files.close();
     if (!this.inTransaction) return;
     this.inTransaction = false;
     // SQLite may already have rolled back by itself (disk full, I/O error): a second ROLLBACK would
@@ -217,11 +231,7 @@ export class IngestWriter {
       ], outcome.parseMs);
     }
     this.leadersWillChange();
-    const json = formatRecordJson(record);
-    if (this.options.freshLeadersDir === true) {
-      writeNewFile(file, json);
-      this.filesWritten++;
-    } else if (writeFileIfChanged(file, json)) this.filesWritten++;
+    this.files.write(`leaders/${record.id}.json`, file, formatRecordJson(record));
     store.saveSource(
       { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs, statStamp: this.stampOf(outcome.path) },
       run,
@@ -230,8 +240,6 @@ export class IngestWriter {
     this.deletedLeaders(store.deleteLeadersOf(outcome.path, record.id));
     store.replaceLeader(record, formatRecordLine(record), run);
     this.idsWritten.add(record.id);
-    // The file holds this record now (written, or found equal): stamped after the row, whose change dropped the old stamp.
-    store.stamps.record(`leaders/${record.id}.json`, file);
     // The page moved: its leader now belongs to the new path, and the old source row goes.
     if (moved !== null) {
       store.deleteSource(moved.fromPath);

@@ -18,12 +18,17 @@ export function applyLearnedChrome(learned: readonly LearnedChrome[], outcome: P
   const found: { path: string; key: string; pages: number }[] = [];
   const clean = (path: string, value: string): string | null => {
     let out = value;
+    // strip only ever takes out a key that the value's chromeKey form contains: the others are passed
+    // over without folding the value again for each.
+    let folded = chromeKey(out);
     for (const { key, pages } of learned) {
+      if (!folded.includes(key)) continue;
       const next = strip(out, key);
       if (next === out) continue;
       found.push({ path, key, pages });
       out = next;
       if (out === '') break;
+      folded = chromeKey(out);
     }
     return out;
   };

@@ -266,6 +266,7 @@ async function ingestLocked(
       writer.apply(outcome, provisional);
     }
     writer.commit();
+    await writer.close();
     timings.writeMs = lap();
   } catch (error) {
     // Cleanup must never replace the error that matters (disk full, I/O): each step on its own.
@@ -281,6 +282,7 @@ async function ingestLocked(
     lookup?.close();
     spill.dispose();
     await pool.close();
+    await writer.close();
   }
 
   const interrupted = options.stop?.signal ?? null;
