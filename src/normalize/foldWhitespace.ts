@@ -1,7 +1,11 @@
 // Inline text clean-up shared by every normalizer: whitespace runs (including NBSP) become one space.
 
+/** Text that folding would change: whitespace other than a space, two spaces, or one at either end. */
+const unfolded = /[^\S ]| {2}|^ | $/;
+
 export function foldWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most inline text is folded already: tested, not copied (the parsers call this on every piece).
+  return unfolded.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**

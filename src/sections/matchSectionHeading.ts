@@ -6,11 +6,9 @@ import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { SectionKey } from './Section.js';
 
 export function headingKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const lower = text.toLowerCase().replace(/&/g, ' and ');
+  // In ASCII the letters and digits are [a-z0-9] once lowercased: the same key, without Unicode tables.
+  return (/^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9]+/g, ' ') : lower.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
 }
 
 /** A section number before a heading ("02 · Key Themes") or an item count after it ("Notable Quotes (3)"). */
