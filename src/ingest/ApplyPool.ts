@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { PipelineOptions } from '../config/PipelineConfig.js';
 import type { LearnedBatchData } from './LearnedBatch.js';
 import type { ParseOutcome } from './ParseJob.js';
+import { defaultWorkerHeapMb } from './WorkerPool.js';
 
 export interface ApplyWorkerData {
   options: PipelineOptions;
@@ -37,7 +38,13 @@ export class ApplyPool {
 
   constructor(size: number, data: ApplyWorkerData) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./applyWorker.js', import.meta.url), { workerData: data });
+      // Capped as a parse thread is; a small young generation (its garbage is one chunk of outcomes at a
+      // time) keeps the write stage, where this thread, the writer and the file thread overlap, under
+      // 400 MiB at 100,000 pages.
+      const worker = new Worker(new URL('./applyWorker.js', import.meta.url), {
+        workerData: data,
+        resourceLimits: { maxOldGenerationSizeMb: defaultWorkerHeapMb, maxYoungGenerationSizeMb: 8 },
+      });
       worker.on('message', (result: ApplyJobResult) => {
         const pending = this.pending.get(result.id);
         this.pending.delete(result.id);

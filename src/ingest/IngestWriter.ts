@@ -37,7 +37,7 @@ export interface IngestWriterOptions {
   /** leaders/ was created by this run: files are written in place (no temp file, no compare). */
   freshLeadersDir?: boolean;
   /** Each source's stat stamp from the walk, stored with the hash it vouches for (see sourceStamp). */
-  stamps?: ReadonlyMap<string, string>;
+  stamps?: { get(path: string): string | undefined };
 }
 
 type UnchangedOutcome = Extract<ParseOutcome, { kind: 'unchanged' }>;

@@ -177,8 +177,7 @@ async function ingestLocked(
   // Learning from separated themes is only sound while inferred splits are marked as such.
   const splitting = options.config.severityOf('themes-inferred') !== null;
   const learning = new BatchLearning(lexiconFile, () => store.separatedThemes(lexiconLimit), splitting);
-  const stamps = new Map<string, string>();
-  for (const s of sources) if (s.stamp !== undefined) stamps.set(s.path, s.stamp);
+  const stamps = { get: (path: string): string | undefined => stampIn(sources, path) };
   const writer = new IngestWriter({ store, run, leadersDir, config: options.config, report, configSha256, renames, prune: options.prune, ids: learning.ids, freshLeadersDir: isEmptyDir(leadersDir), stamps });
   const stopped = (): boolean => options.stop?.requested ?? false;
   const progress = new Progress({ stream: options.stderr, quiet: options.quiet, total: sources.length });
@@ -324,6 +323,20 @@ async function ingestLocked(
 }
 
 type ReadResult = { packed: PackedOutcome } | { parse: ParseItem };
+
+/** The stamp the walk took of `path`, found in the sources (sorted by path: no map of them all). */
+function stampIn(sources: readonly SourceRef[], path: string): string | undefined {
+  let low = 0;
+  let high = sources.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = sources[mid]!.path;
+    if (at === path) return sources[mid]!.stamp;
+    if (at < path) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
 
 /** A leaders/ folder with nothing in it yet: its files can be written in place (see writeNewFile). */
 function isEmptyDir(dir: string): boolean {

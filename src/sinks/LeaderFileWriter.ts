@@ -128,7 +128,12 @@ export class LeaderFileWriter {
       const { port1, port2 } = new MessageChannel();
       const signal = new SharedArrayBuffer(4);
       const data: FileWorkerData = { port: port2, signal };
-      const worker = new Worker(new URL('./leaderFileWorker.js', import.meta.url), { workerData: data, transferList: [port2] });
+      // It holds one job of files at a time: a small heap keeps the run's memory flat.
+      const worker = new Worker(new URL('./leaderFileWorker.js', import.meta.url), {
+        workerData: data,
+        transferList: [port2],
+        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 },
+      });
       worker.unref();
       this.#thread = { worker, port: port1, signal: new Int32Array(signal) };
     } catch {
