@@ -9,7 +9,6 @@ import { setImmediate } from 'node:timers/promises';
 import { opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import PQueue from 'p-queue';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import { PARSER_VERSION } from '../version.js';
 import { LeaderStore, type RunCounts } from '../sinks/LeaderStore.js';
@@ -18,6 +17,8 @@ import { checkExports, findSuspects, healExports, judgeSuspects, type ExportDrif
 import { findSuspectsAhead, type SuspectsAhead } from '../sinks/findSuspectsOnThread.js';
 import { tempPathFor } from '../sinks/writeFileAtomic.js';
 import { walkSources, type Discovery, type SkippedEntry } from './discoverSources.js';
+import { parseInOrder, type ReadResult } from './parseInOrder.js';
+import { stampIn } from './sourceStamp.js';
 import { recordedSourceBase, sourceKeyBase } from './sourceKeyBase.js';
 import { underSourceRoots } from './sourceRoots.js';
 import { acquireOutputLock, type LockHolder } from './OutputLock.js';
@@ -31,7 +32,7 @@ import { BatchLearning, lexiconLimit } from './BatchLearning.js';
 import { finishBatch } from './finishBatch.js';
 import { appliedOutcomes, pooledFromParsed } from './appliedOutcomes.js';
 import { OutcomeSpill } from './OutcomeSpill.js';
-import { packOutcome, type PackedOutcome, type ParseItem, type ParseOutcome, type StoredSource } from './ParseJob.js';
+import { packOutcome, type StoredSource } from './ParseJob.js';
 import { readSource } from './readSource.js';
 import type { SourceRef } from './discoverSources.js';
 import { Progress } from './Progress.js';
@@ -322,21 +323,7 @@ async function ingestLocked(
   };
 }
 
-type ReadResult = { packed: PackedOutcome } | { parse: ParseItem };
 
-/** The stamp the walk took of `path`, found in the sources (sorted by path: no map of them all). */
-function stampIn(sources: readonly SourceRef[], path: string): string | undefined {
-  let low = 0;
-  let high = sources.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = sources[mid]!.path;
-    if (at === path) return sources[mid]!.stamp;
-    if (at < path) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
-}
 
 /** A leaders/ folder with nothing in it yet: its files can be written in place (see writeNewFile). */
 function isEmptyDir(dir: string): boolean {
@@ -352,46 +339,3 @@ function isEmptyDir(dir: string): boolean {
  * One pass over `sources` (the pool starts only if something needs parsing): outcomes arrive out of
  * order and are handed to `apply` strictly in path order.
  */
-async function parseInOrder(
-  sources: readonly SourceRef[],
-  pool: WorkerPool,
-  workers: number,
-  read: (source: SourceRef) => Promise<ReadResult>,
-  apply: (outcomes: PackedOutcome[]) => void,
-  stopped: () => boolean = () => false,
-): Promise<void> {
-  // Small files: several per message to cut messaging overhead, but enough chunks to keep all workers busy.
-  const chunkSize = Math.min(32, Math.max(1, Math.ceil(sources.length / (workers * 8))));
-  const queue = new PQueue({ concurrency: workers * 2 });
-  const ready = new Map<number, PackedOutcome[]>();
-  let nextToApply = 0;
-  let failure: unknown = null;
-  const applyReady = (): void => {
-    for (let outcomes = ready.get(nextToApply); outcomes !== undefined; outcomes = ready.get(nextToApply)) {
-      ready.delete(nextToApply++);
-      apply(outcomes);
-    }
-  };
-  for (let start = 0, index = 0; start < sources.length && failure === null; start += chunkSize, index++) {
-    const chunk = sources.slice(start, start + chunkSize);
-    const chunkIndex = index;
-    // Back-pressure: never more than a couple of chunks per worker waiting.
-    await queue.onSizeLessThan(workers * 2);
-    // A graceful stop: chunks already queued finish and are applied (they are contiguous), no new ones.
-    if (stopped()) break;
-    queue
-      .add(async () => {
-        const results = await Promise.all(chunk.map(read));
-        const toParse = results.flatMap((r) => ('parse' in r ? [r.parse] : []));
-        const parsed = toParse.length > 0 ? await pool.parse(toParse) : [];
-        let next = 0;
-        ready.set(chunkIndex, results.map((r) => ('packed' in r ? r.packed : (parsed[next++] as PackedOutcome))));
-        applyReady();
-      })
-      .catch((error: unknown) => {
-        failure ??= error;
-      });
-  }
-  await queue.onIdle();
-  if (failure !== null) throw failure;
-}

@@ -6,6 +6,7 @@
 // no stamp: it is read and hashed again next time.
 
 import type { BigIntStats } from 'node:fs';
+import type { SourceRef } from './discoverSources.js';
 
 /** How long before the walk a file must have last changed to get a stamp (covers 2 s FAT/SMB clocks). */
 export const defaultStampSettleMs = 2000;
@@ -18,4 +19,18 @@ export function stampTrustedBefore(settleMs: number = defaultStampSettleMs, nowM
 /** The stamp of a regular file, or undefined when it changed too recently to be trusted. */
 export function sourceStamp(stats: BigIntStats, trustedBefore: bigint): string | undefined {
   return stats.ctimeNs < trustedBefore ? `${stats.size}:${stats.ino}:${stats.ctimeNs}` : undefined;
+}
+
+/** The stamp the walk took of `path`, found in the sources (sorted by path: no map of them all). */
+export function stampIn(sources: readonly SourceRef[], path: string): string | undefined {
+  let low = 0;
+  let high = sources.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = sources[mid]!.path;
+    if (at === path) return sources[mid]!.stamp;
+    if (at < path) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
 }
