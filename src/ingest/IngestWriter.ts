@@ -136,6 +136,11 @@ export class IngestWriter {
     this.pending = 0;
   }
 
+  /** Records will be written: the file thread starts now, so it is ready when they come. */
+  expectRecords(): void {
+    this.files.warmUp();
+  }
+
   /** After the last commit (or a rollback): stop the file thread. */
   close(): Promise<void> {
     return this.files.close();

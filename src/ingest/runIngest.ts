@@ -234,7 +234,7 @@ async function ingestLocked(
       for (const packed of outcomes) {
         learning.learn(packed);
         spill.append(packed.json);
-        if (packed.chrome !== null) parsedPages++;
+        if (packed.chrome !== null && parsedPages++ === 0) writer.expectRecords();
       }
       progress.advance(outcomes.length);
     }, stopped);

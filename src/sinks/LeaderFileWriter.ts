@@ -82,6 +82,11 @@ export class LeaderFileWriter {
     if (this.#pending.length >= jobFiles) this.#send();
   }
 
+  /** Start the thread now, ahead of the first file (it takes a few tens of ms to start). */
+  warmUp(): void {
+    this.#start();
+  }
+
   /** Every file given so far, once it is on disk; throws the first write error. */
   settle(): WrittenFile[] {
     this.#send();

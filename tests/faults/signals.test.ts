@@ -9,7 +9,9 @@ import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { expectHealed, leftovers, lp, lpAsync, makeSite, waitFor } from './faultSite.js';
 
-const total = 150;
+// Enough pages that the writer is still busy when the tenth record's file appears (below the 512 parsed
+// pages from which an apply thread would join in).
+const total = 400;
 const site = makeSite(total);
 afterAll(() => site.remove());
 
