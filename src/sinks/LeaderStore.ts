@@ -65,9 +65,12 @@ function toDiagnostic({ field, ...d }: DiagnosticRow): Diagnostic {
 
 const childTables = ['archetypes', 'themes', 'principles'] as const;
 
-// Of a source row `s`: was it rejected as a duplicate id (asked of rejected rows only). With the owner's
-// path read from the covering index leaders_owner, this is what knownSource costs per row.
-const duplicateRejection = `CASE s.status WHEN 'rejected' THEN EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') ELSE 0 END AS duplicate`;
+// What the ingest knows of a source (KnownSource, with its path): the owner of its id from the covering
+// index leaders_owner, and whether it was rejected as a duplicate id (asked of rejected rows only).
+const knownSourceRows = `SELECT s.path, s.sha256, s.bytes, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256,
+    s.status, s.leader_id AS leaderId, l.source_path AS ownerPath, s.stat_stamp AS statStamp,
+    CASE s.status WHEN 'rejected' THEN EXISTS (SELECT 1 FROM diagnostics d WHERE d.source_path = s.path AND d.rule = 'duplicate-id') ELSE 0 END AS duplicate
+  FROM sources s LEFT JOIN leaders l INDEXED BY leaders_owner ON l.id = s.leader_id`;
 
 /** The meta key under which the folder source paths are relative to is recorded (see ingest/sourceKeyBase). */
 export const sourceBaseMeta = 'source_base';
@@ -89,15 +92,9 @@ export class LeaderStore {
     this.stamps = new ExportStamps(db);
     const s = (sql: string) => db.prepare(sql);
     this.statements = {
-      knownSources: s(`SELECT s.path, s.sha256, s.bytes, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath, s.stat_stamp AS statStamp,
-          ${duplicateRejection}
-        FROM sources s LEFT JOIN leaders l INDEXED BY leaders_owner ON l.id = s.leader_id ORDER BY s.path`),
-      knownSourcesIn: s(`SELECT s.path, s.sha256, s.bytes, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath, s.stat_stamp AS statStamp,
-          ${duplicateRejection}
-        FROM sources s LEFT JOIN leaders l INDEXED BY leaders_owner ON l.id = s.leader_id WHERE s.path IN (SELECT value FROM json_each(?))`),
-      knownSource: s(`SELECT s.sha256, s.bytes, s.format, s.parser_version AS parserVersion, s.config_sha256 AS configSha256, s.status, s.leader_id AS leaderId, l.source_path AS ownerPath, s.stat_stamp AS statStamp,
-          ${duplicateRejection}
-        FROM sources s LEFT JOIN leaders l INDEXED BY leaders_owner ON l.id = s.leader_id WHERE s.path = ?`),
+      knownSources: s(`${knownSourceRows} ORDER BY s.path`),
+      knownSourcesIn: s(`${knownSourceRows} WHERE s.path IN (SELECT value FROM json_each(?))`),
+      knownSource: s(`${knownSourceRows} WHERE s.path = ?`),
       ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun, l.stale_run AS staleRun
         FROM leaders l JOIN sources s ON s.path = l.source_path WHERE l.id = ?`),
       upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run, parse_ms, stat_stamp)

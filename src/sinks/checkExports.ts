@@ -107,26 +107,6 @@ export interface StampedRecordSource extends RecordSource {
   readonly stamps: ExportStamps;
 }
 
-/** An export a stamped check looks at: a leader's JSON file (`id`), or the NDJSON (`id` null). */
-export interface ExportFile {
-  id: string | null;
-  /** Relative to the output folder, as in export_stamps. */
-  name: string;
-  path: string;
-}
-
-/** Every export the database accounts for, in id order, then leaders.ndjson. */
-export function exportFiles(source: StampedRecordSource, outDir: string): ExportFile[] {
-  const leadersDir = join(outDir, 'leaders');
-  const files: ExportFile[] = [];
-  for (const id of source.ids()) {
-    const path = leaderJsonPath(leadersDir, id);
-    if (path !== null) files.push({ id, name: `leaders/${id}.json`, path });
-  }
-  files.push({ id: null, name: 'leaders.ndjson', path: join(outDir, 'leaders.ndjson') });
-  return files;
-}
-
 /**
  * checkExports as an ingest runs it: a file whose stat matches a trusted stamp is not read; any other is
  * compared whole, and stamped when it is right. `referenceNs`: see ExportStamps.trust. `verify` and
