@@ -32,7 +32,7 @@ it('gives the same outcomes, in the same order, on threads as on the main thread
   const lines = files.sort().map((file) => {
     const packed = parsePacked({ path: relative(dir, file), bytes: new Uint8Array(readFileSync(file)), sha256: '' }, defaultConfig, lexicon);
     learning.learn(packed);
-    return packed.json;
+    return packed.line;
   });
   const learned = learning.settle();
   // The batch taught something of both kinds, so both steps do real work.

@@ -3,7 +3,7 @@
 // its thread is rejected alone with parser-crash) and writes the outcome to PostgreSQL in one transaction.
 // A job a killed worker held is found stalled by the others (BullMQ) and parsed again.
 
-import type { ParseOutcome } from '../ingest/ParseJob.js';
+import { readOutcome, type ParseOutcome } from '../ingest/ParseJob.js';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { resolveConfig } from '../config/defineConfig.js';
@@ -118,7 +118,7 @@ export async function startWorker(options: DistributedWorkerOptions): Promise<Di
       const [packed] = await entry.pool.parse([item]);
       if (packed === undefined) throw new Error('the parser returned no outcome');
       // The pool hands outcomes over serialized once (PackedOutcome); the themes are settled by the producer's theme pass.
-      const { themeRun: _themeRun, ...outcome } = JSON.parse(packed.json) as ParseOutcome & { themeRun?: unknown };
+      const { themeRun: _themeRun, ...outcome } = readOutcome(packed.line) as ParseOutcome & { themeRun?: unknown };
       lap('parseMs');
       const provisional = entry.settings.provisionalIfInferred && outcome.kind === 'parsed' && outcome.diagnostics.some((d) => d.rule === 'themes-inferred');
       const result = await writePageOutcome(pg, outcome, { run: job.data.run, configSha256: entry.settings.configSha256, provisional, severityOf: entry.severityOf });

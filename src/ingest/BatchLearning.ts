@@ -63,7 +63,7 @@ export class BatchLearning {
   }
 
   /** A parsed (or rejected) page, in path order. */
-  learn(packed: Omit<PackedOutcome, 'json'>): void {
+  learn(packed: Omit<PackedOutcome, 'line'>): void {
     if (packed.chrome !== null) this.chrome.learn(packed.chrome);
     if (packed.id === null) return;
     // Only a page that will be written teaches: a duplicate or an unusable id is rejected.

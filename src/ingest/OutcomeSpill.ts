@@ -1,4 +1,4 @@
-// Parse outcomes wait here, one JSON line each in path order, while the batch is learned from: on disk,
+// Parse outcomes wait here, one line each (outcomeLine) in path order, while the batch is learned from: on disk,
 // not in memory, so a batch of any size holds only its learning state. Read back once, in order.
 
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';

@@ -5,7 +5,7 @@
 import type { PipelineConfig, PipelineOptions } from '../config/PipelineConfig.js';
 import { ApplyPool } from './ApplyPool.js';
 import type { LearnedBatch, LearnedBatchData } from './LearnedBatch.js';
-import type { ParseOutcome } from './ParseJob.js';
+import { readOutcome, type ParseOutcome } from './ParseJob.js';
 
 /** Spill lines per job; and parsed pages a batch needs before threads pay for their start. */
 const chunkLines = 64;
@@ -32,7 +32,7 @@ export async function* appliedOutcomes(lines: Iterable<string>, learned: Learned
     // Loaded with the first parsed page (it brings the schema): only parsed pages learn anything.
     let batch: LearnedBatch | undefined;
     for (const line of lines) {
-      const outcome = JSON.parse(line) as ParseOutcome;
+      const outcome = readOutcome(line);
       if (outcome.kind !== 'parsed') {
         yield { outcome, provisional: false };
         continue;

@@ -233,7 +233,7 @@ async function ingestLocked(
     await parseInOrder(sources, pool, workers, read, (outcomes) => {
       for (const packed of outcomes) {
         learning.learn(packed);
-        spill.append(packed.json);
+        spill.append(packed.line);
         if (packed.chrome !== null && parsedPages++ === 0) writer.expectRecords();
       }
       progress.advance(outcomes.length);
