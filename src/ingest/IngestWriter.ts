@@ -12,6 +12,7 @@ import type { StoredSource } from './ParseJob.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
 import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
 import { LeaderFileWriter } from '../sinks/LeaderFileWriter.js';
+import { WalCheckpointer } from '../sinks/WalCheckpointer.js';
 import type { BatchIds } from './BatchIds.js';
 import { duplicateIdDiagnostic } from './duplicateId.js';
 import type { ParseOutcome } from './ParseJob.js';
@@ -65,6 +66,8 @@ export class IngestWriter {
   private readonly batchSize: number;
   /** leaders/<id>.json, written on a thread of their own; all on disk before the rows naming them commit. */
   private readonly files: LeaderFileWriter;
+  /** Checkpoints on a thread of their own (see checkpointOnThread), or null: the connection's own. */
+  private checkpointer: WalCheckpointer | null = null;
 
   constructor(private readonly options: IngestWriterOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -134,6 +137,12 @@ export class IngestWriter {
     this.options.store.db.exec('COMMIT');
     this.inTransaction = false;
     this.pending = 0;
+    this.checkpointer?.committed();
+  }
+
+  /** Many records will be written: the WAL is checkpointed on another thread (see WalCheckpointer). */
+  checkpointOnThread(): void {
+    this.checkpointer ??= WalCheckpointer.start(this.options.store.db);
   }
 
   /** Records will be written: the file thread starts now, so it is ready when they come. */
@@ -141,15 +150,16 @@ export class IngestWriter {
     this.files.warmUp();
   }
 
-  /** After the last commit (or a rollback): stop the file thread. */
-  close(): Promise<void> {
-    return this.files.close();
+  /** After the last commit (or a rollback): stop the file and checkpoint threads. */
+  async close(): Promise<void> {
+    await Promise.all([this.files.close(), this.checkpointer?.stop()]);
   }
 
   /** Called when the run fails: drop the open batch (its JSON files are redone by the next run). */
   rollback(): void {
     this.held.length = 0;
     void this.files.close();
+    void this.checkpointer?.stop();
     if (!this.inTransaction) return;
     this.inTransaction = false;
     // SQLite may already have rolled back by itself (disk full, I/O error): a second ROLLBACK would
@@ -164,6 +174,7 @@ export class IngestWriter {
 
   private begin(): void {
     if (this.inTransaction) return;
+    this.checkpointer?.beforeBegin();
     this.options.store.db.exec('BEGIN IMMEDIATE');
     this.inTransaction = true;
   }

@@ -254,6 +254,7 @@ async function ingestLocked(
     // One thread applies while this one writes: two were no faster on two cores (32.2 vs 32.4 s at 20k)
     // and held 60 MiB more.
     const threads = parsedPages >= pooledFromParsed ? 1 : 0;
+    if (threads > 0) writer.checkpointOnThread();
     let sinceYield = 0;
     for await (const { outcome, provisional } of appliedOutcomes(spill.read(), learned, { config: options.config, options: plainOptions, threads, partial })) {
       // A stop while writing ends at a source boundary: what was written commits, the rest is parsed next
