@@ -15,6 +15,7 @@ import { verifyCommand } from './verifyCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { workerCommand } from './workerCommand.js';
 import { describeFault, FaultExitCode } from './userError.js';
+import { exitWhenSettled } from './exitWhenSettled.js';
 
 export const commands: readonly Command[] = [parseCommand, ingestCommand, validateCommand, schemaCommand, verifyCommand, reportCommand, workerCommand];
 
@@ -124,13 +125,5 @@ function exitQuietlyOnClosedPipe(): void {
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   exitQuietlyOnClosedPipe();
-  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`leaderpages: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 70;
-    },
-  );
+  exitWhenSettled(main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }), process.stderr);
 }
