@@ -18,12 +18,13 @@ it('writes every file given before settle returns, each with its stamp', async (
   mkdirSync(folder);
   const writer = new LeaderFileWriter(true);
   const names = Array.from({ length: 100 }, (_, i) => `leader-${i}`);
-  for (const name of names) writer.write(`leaders/${name}.json`, join(folder, `${name}.json`), `{"id":"${name}"}\n`);
+  for (const name of names) writer.write(`leaders/${name}.json`, join(folder, `${name}.json`), `{"id":"${name}"}`);
   const written = writer.settle();
   await writer.close();
   expect(written.map((w) => w.name)).toEqual(names.map((n) => `leaders/${n}.json`));
   for (const w of written) {
-    expect(readFileSync(w.path, 'utf8')).toBe(`{"id":"${w.name.slice(8, -5)}"}\n`);
+    // Laid out from the line given: two-space indent, a final newline.
+    expect(readFileSync(w.path, 'utf8')).toBe(`{\n  "id": "${w.name.slice(8, -5)}"\n}\n`);
     expect(w.changed).toBe(true);
     expect(w.stamp).toEqual(statStamp(w.path));
   }
@@ -33,20 +34,20 @@ it('in a folder from an earlier run, rewrites only the files whose bytes change'
   const folder = join(dir, 'again');
   mkdirSync(folder);
   const first = new LeaderFileWriter(false);
-  first.write('leaders/a.json', join(folder, 'a.json'), 'one\n');
-  first.write('leaders/b.json', join(folder, 'b.json'), 'two\n');
+  first.write('leaders/a.json', join(folder, 'a.json'), '["one"]');
+  first.write('leaders/b.json', join(folder, 'b.json'), '["two"]');
   expect(first.settle().map((w) => w.changed)).toEqual([true, true]);
-  first.write('leaders/a.json', join(folder, 'a.json'), 'one\n');
-  first.write('leaders/b.json', join(folder, 'b.json'), 'three\n');
+  first.write('leaders/a.json', join(folder, 'a.json'), '["one"]');
+  first.write('leaders/b.json', join(folder, 'b.json'), '["three"]');
   expect(first.settle().map((w) => w.changed)).toEqual([false, true]);
   await first.close();
-  expect(readFileSync(join(folder, 'b.json'), 'utf8')).toBe('three\n');
+  expect(readFileSync(join(folder, 'b.json'), 'utf8')).toBe('[\n  "three"\n]\n');
 });
 
 it('gives back a write error with its code and path', async () => {
   const writer = new LeaderFileWriter(true);
   const missing = join(dir, 'no-such-folder', 'x.json');
-  writer.write('leaders/x.json', missing, '{}\n');
+  writer.write('leaders/x.json', missing, '{}');
   let thrown: unknown;
   try {
     writer.settle();

@@ -9,7 +9,7 @@ import { LeaderProfile } from '../src/schema/LeaderProfile.js';
 import { LeaderStore } from '../src/sinks/LeaderStore.js';
 import { openDatabase, SchemaTooNewError } from '../src/sinks/openDatabase.js';
 import { migrations } from '../src/sinks/migrations.js';
-import { formatRecordJson, formatRecordLine } from '../src/sinks/formatRecordJson.js';
+import { formatRecordJson, formatRecordLine, leaderFileContent } from '../src/sinks/formatRecordJson.js';
 import { leaderJsonPath } from '../src/sinks/leaderJsonPath.js';
 import { writeFileIfChanged } from '../src/sinks/writeFileAtomic.js';
 import { writeLinesAtomic } from '../src/sinks/writeNdjson.js';
@@ -184,6 +184,14 @@ describe('JSON files', () => {
     expect(Object.keys(JSON.parse(text) as object)).toEqual(Object.keys(LeaderProfile.shape));
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')[1]).toBe('  "id": "bill-carr",');
+  });
+
+  it('lays out a record line as the same file text (the file thread is given lines)', () => {
+    // Quotes, dashes, non-Latin letters, nulls and numbers of the clean-md records: byte for byte.
+    expect(records.length).toBeGreaterThan(50);
+    for (const record of records) expect(leaderFileContent(formatRecordLine(record))).toBe(formatRecordJson(record));
+    const awkward = { ...records[0]!, bio: 'tab\t, newline\n, lone surrogate \ud800, emoji 😀, "quoted" \\ slash' } as LeaderProfile;
+    expect(leaderFileContent(formatRecordLine(awkward))).toBe(formatRecordJson(awkward));
   });
 
   it('writes only when content changed, and leaves no temp file', () => {

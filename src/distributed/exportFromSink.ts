@@ -4,18 +4,17 @@
 
 import { closeSync, existsSync, mkdirSync, openSync, opendirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { leaderFileContent } from '../sinks/formatRecordJson.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
 import type { PgRunStore } from '../sinks/postgres/PgRunStore.js';
 import { tempPathFor, writeFileAtomic, writeFileIfChanged } from '../sinks/writeFileAtomic.js';
-
-const prettyJson = (line: string): string => JSON.stringify(JSON.parse(line), null, 2) + '\n';
 
 export async function exportFromSink(store: PgRunStore, outDir: string, run: number): Promise<void> {
   const leadersDir = join(outDir, 'leaders');
   mkdirSync(leadersDir, { recursive: true });
   for await (const { id, record } of store.records({ updatedRun: run })) {
     const file = leaderJsonPath(leadersDir, id);
-    if (file !== null) writeFileIfChanged(file, prettyJson(record));
+    if (file !== null) writeFileIfChanged(file, leaderFileContent(record));
   }
   await removeStaleFiles(store, leadersDir);
   // Streamed a page of rows at a time: memory stays flat however many leaders.
@@ -31,7 +30,7 @@ export async function exportFromSink(store: PgRunStore, outDir: string, run: num
         chunk = '';
       }
       const file = leaderJsonPath(leadersDir, id);
-      if (file !== null && !existsSync(file)) writeFileAtomic(file, prettyJson(record));
+      if (file !== null && !existsSync(file)) writeFileAtomic(file, leaderFileContent(record));
     }
     writeSync(fd, chunk);
   } finally {

@@ -10,7 +10,7 @@ import { PARSER_VERSION } from '../version.js';
 import type { KnownSource, LeaderStore, RunCounts } from '../sinks/LeaderStore.js';
 import type { StoredSource } from './ParseJob.js';
 import { leaderJsonPath } from '../sinks/leaderJsonPath.js';
-import { formatRecordJson, formatRecordLine } from '../sinks/formatRecordJson.js';
+import { formatRecordLine } from '../sinks/formatRecordJson.js';
 import { LeaderFileWriter } from '../sinks/LeaderFileWriter.js';
 import { WalCheckpointer } from '../sinks/WalCheckpointer.js';
 import type { BatchIds } from './BatchIds.js';
@@ -247,14 +247,16 @@ export class IngestWriter {
       ], outcome.parseMs);
     }
     this.leadersWillChange();
-    this.files.write(`leaders/${record.id}.json`, file, formatRecordJson(record));
+    const line = formatRecordLine(record);
+    // The file thread lays the line out as leaders/<id>.json (leaderFileContent): not on this thread.
+    this.files.write(`leaders/${record.id}.json`, file, line);
     store.saveSource(
       { path: outcome.path, sha256: outcome.sha256, bytes: outcome.bytes, format: outcome.format, status: 'written', leaderId: record.id, parserVersion: PARSER_VERSION, configSha256: provisional ? null : this.options.configSha256, parseMs: outcome.parseMs, statStamp: this.stampOf(outcome.path) },
       run,
       outcome.diagnostics,
     );
     this.deletedLeaders(store.deleteLeadersOf(outcome.path, record.id));
-    store.replaceLeader(record, formatRecordLine(record), run);
+    store.replaceLeader(record, line, run);
     this.idsWritten.add(record.id);
     // The page moved: its leader now belongs to the new path, and the old source row goes.
     if (moved !== null) {

@@ -1,5 +1,6 @@
 // leaders/<id>.json written by a thread of its own while the main thread fills SQLite: creating a file
-// costs 30 to 250 µs of waiting on the file system, a third of what a record cost the writer. Files
+// costs 30 to 250 µs of waiting on the file system, a third of what a record cost the writer. It is given
+// each record's compact line (which the writer stores anyway) and lays it out itself. Files
 // go to the thread in small jobs; settle() waits (synchronously: the writer commits from a loop that
 // cannot await) until every file given so far is on disk, and hands back each file's stamp taken after
 // its write, so the caller can record them before the transaction that names the files commits. A
@@ -8,6 +9,7 @@
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { statStamp, type FileStamp } from './exportStamps.js';
+import { leaderFileContent } from './formatRecordJson.js';
 import { writeFileIfChanged, writeNewFile } from './writeFileAtomic.js';
 
 export interface WrittenFile {
@@ -22,7 +24,8 @@ export interface WrittenFile {
 export interface FileJob {
   /** The folder is new to this run: files are written in place, without a temp file or a compare. */
   fresh: boolean;
-  files: [name: string, path: string, content: string][];
+  /** Each file's name, path and record line (formatRecordLine): the file holds leaderFileContent(line). */
+  files: [name: string, path: string, line: string][];
 }
 
 export interface FileFault {
@@ -42,7 +45,8 @@ export interface FileWorkerData {
 
 /** Write each file of a job, then stamp it. */
 export function writeLeaderFiles(job: FileJob): WrittenFile[] {
-  return job.files.map(([name, path, content]) => {
+  return job.files.map(([name, path, line]) => {
+    const content = leaderFileContent(line);
     let changed = true;
     if (job.fresh) writeNewFile(path, content);
     else changed = writeFileIfChanged(path, content);
@@ -77,8 +81,9 @@ export class LeaderFileWriter {
 
   constructor(private readonly fresh: boolean) {}
 
-  write(name: string, path: string, content: string): void {
-    this.#pending.push([name, path, content]);
+  /** leaders/<id>.json at `path` from the record's compact line. */
+  write(name: string, path: string, line: string): void {
+    this.#pending.push([name, path, line]);
     if (this.#pending.length >= jobFiles) this.#send();
   }
 

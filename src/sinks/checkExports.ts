@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, readSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { statStamp, type ExportStamps, type FileStamp } from './exportStamps.js';
+import { leaderFileContent } from './formatRecordJson.js';
 import { leaderJsonPath } from './leaderJsonPath.js';
 import { isTempFileName, writeFileAtomic } from './writeFileAtomic.js';
 import { writeLinesAtomic } from './writeNdjson.js';
@@ -24,10 +25,6 @@ export interface ExportDrift {
 /** What the exports are views of: every stored record (compact JSON) by id, in id order. */
 export interface RecordSource {
   records(): Iterable<{ id: string; record: string }>;
-}
-
-export function leaderFileContent(record: string): string {
-  return JSON.stringify(JSON.parse(record), null, 2) + '\n';
 }
 
 function sha256(bytes: string | Uint8Array): string {

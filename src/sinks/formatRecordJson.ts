@@ -18,3 +18,11 @@ export function formatRecordJson(record: LeaderProfile): string {
 export function formatRecordLine(record: LeaderProfile): string {
   return JSON.stringify(ordered(record));
 }
+
+/**
+ * leaders/<id>.json content from the record's compact line (formatRecordLine, the `record` column):
+ * the same text formatRecordJson gives, since a JSON round trip keeps key order, strings and numbers.
+ */
+export function leaderFileContent(line: string): string {
+  return JSON.stringify(JSON.parse(line), null, 2) + '\n';
+}

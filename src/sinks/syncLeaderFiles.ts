@@ -3,7 +3,7 @@
 
 import { opendirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { leaderFileContent } from './checkExports.js';
+import { leaderFileContent } from './formatRecordJson.js';
 import type { LeaderStore } from './LeaderStore.js';
 import { leaderJsonPath } from './leaderJsonPath.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
