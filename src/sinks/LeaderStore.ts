@@ -98,7 +98,7 @@ export class LeaderStore {
       ownerOf: s(`SELECT l.source_path AS sourcePath, s.last_seen_run AS lastSeenRun, l.stale_run AS staleRun
         FROM leaders l JOIN sources s ON s.path = l.source_path WHERE l.id = ?`),
       upsertSource: s(`INSERT INTO sources (path, sha256, bytes, format, status, leader_id, parser_version, config_sha256, last_seen_run, parse_ms, stat_stamp)
-        VALUES (@path, @sha256, @bytes, @format, @status, @leaderId, @parserVersion, @configSha256, @run, @parseMs, @statStamp)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, format = excluded.format,
           status = excluded.status, leader_id = excluded.leader_id, parser_version = excluded.parser_version,
           config_sha256 = excluded.config_sha256, last_seen_run = excluded.last_seen_run, parse_ms = excluded.parse_ms,
@@ -213,7 +213,8 @@ export class LeaderStore {
 
   /** Insert or update a source row and replace its diagnostics. */
   saveSource(row: SourceRow, run: number, diagnostics: readonly Diagnostic[]): void {
-    this.statements.upsertSource.run({ ...row, parseMs: row.parseMs ?? null, statStamp: row.statStamp ?? null, run });
+    // Positional, as insertLeader: binding by name copied the row into a new object per source.
+    this.statements.upsertSource.run(row.path, row.sha256, row.bytes, row.format, row.status, row.leaderId, row.parserVersion, row.configSha256, run, row.parseMs ?? null, row.statStamp ?? null);
     this.statements.deleteDiagnostics.run(row.path);
     for (const d of diagnostics) {
       this.statements.insertDiagnostic.run(row.path, d.severity, d.rule, d.message, d.line, d.column, d.endLine, d.endColumn, d.path ?? null);

@@ -3,11 +3,13 @@
 // newline in a search hit breaks every one-line display of it. The separator is punctuation, so no
 // tokenizer makes a word of it.
 
+import { foldWhitespace } from '../normalize/foldWhitespace.js';
+
 export const searchSeparator = ' · ';
 
 /** `items` on one line, each item's whitespace runs (newlines too) made one space; null when empty. */
 export function searchList(items: readonly string[]): string | null {
-  return items.length === 0 ? null : items.map((item) => item.replace(/\s+/g, ' ').trim()).join(searchSeparator);
+  return items.length === 0 ? null : items.map(foldWhitespace).join(searchSeparator);
 }
 
 /** Each quote's text, then its context when it has one, as one search list. */
