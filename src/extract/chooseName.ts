@@ -5,6 +5,7 @@
 import type { Block } from '../file/Block.js';
 import type { LeaderFile } from '../file/LeaderFile.js';
 import { sectionBlocks } from './sectionBlocks.js';
+import { ProseWords, wordsOf } from './ProseWords.js';
 
 export type NameChoice =
   /** A title heading, or the first line of a page without markup: where a name belongs. */
@@ -35,23 +36,16 @@ export function looksLikeName(block: Block): boolean {
   return block.text.length <= 100 && words <= 8 && !(words > 4 && /[.!?…]$/.test(block.text));
 }
 
-function wordsOf(text: string): string[] {
-  return text.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter((w) => w !== '');
-}
-
-/** Capitalised words of the page's prose: the summary, the quotes and the longer header paragraphs. */
-function evidenceWords(file: LeaderFile, header: readonly Block[]): Set<string> {
-  const words = new Set<string>();
-  const add = (text: string): void => {
-    for (const w of wordsOf(text)) words.add(w);
-  };
-  for (const block of [...sectionBlocks(file, 'summary'), ...sectionBlocks(file, 'quotes')]) add(block.text);
-  for (const block of header) if (block.text.split(' ').length >= 8) add(block.text);
-  return words;
+/** The prose a name should be spoken of in: the summary, the quotes and the longer header paragraphs. */
+function evidenceWords(file: LeaderFile, header: readonly Block[]): ProseWords {
+  const texts: string[] = [];
+  for (const block of [...sectionBlocks(file, 'summary'), ...sectionBlocks(file, 'quotes')]) texts.push(block.text);
+  for (const block of header) if (block.text.split(' ').length >= 8) texts.push(block.text);
+  return new ProseWords(texts.join('\n'));
 }
 
 /** Some distinctive word of the name occurs in the page's prose. */
-function spokenOf(name: string, evidence: ReadonlySet<string>): boolean {
+function spokenOf(name: string, evidence: ProseWords): boolean {
   // Only capitalised words (or words of scripts without case) name someone; "the" in a menu proves nothing.
   return wordsOf(name).some((w) => w.length >= 2 && /^[\p{Lu}\p{Lo}]/u.test(w) && !commonWords.has(w) && evidence.has(w));
 }
@@ -59,7 +53,7 @@ function spokenOf(name: string, evidence: ReadonlySet<string>): boolean {
 export function chooseName(file: LeaderFile, content: readonly Block[]): NameChoice {
   if (content.length === 0) return { kind: 'missing' };
   const evidence = evidenceWords(file, content);
-  const judged = evidence.size > 0;
+  const judged = !evidence.empty;
   const title = content.findIndex((b) => b.kind === 'heading' && b.depth === 1);
   if (title >= 0) {
     const block = content[title]!;
@@ -105,7 +99,7 @@ export function nameWithinTitle(file: LeaderFile, content: readonly Block[], tit
   if (isPersonName(title) || !titleSeparators.test(title)) return null;
   const parts = title.split(titleSeparators).map((p) => p.trim()).filter((p) => p !== '');
   const evidence = evidenceWords(file, content);
-  const names = parts.filter((p) => isPersonName(p) && (evidence.size === 0 || spokenOf(p, evidence)));
+  const names = parts.filter((p) => isPersonName(p) && (evidence.empty || spokenOf(p, evidence)));
   if (names.length !== 1) return null;
   const name = names[0]!;
   return { name, rest: parts.filter((p) => p !== name).join(' ') };
