@@ -31,9 +31,12 @@ export class PageEvidence {
     return this.#pairs.has(`${stemWord(left)} ${stemWord(right)}`);
   }
 
-  /** Whether the comparison words occur together, in order, within one clause of the page. */
-  hasPhrase(words: readonly string[]): boolean {
-    return this.#phrases.has(words.map(stemWord).join(' '));
+  /**
+   * Whether these comparison words, each stemmed (stemWord) and joined by spaces, occur together and
+   * in order within one clause of the page.
+   */
+  hasStemmedPhrase(stemmed: string): boolean {
+    return this.#phrases.has(stemmed);
   }
 
   #index(words: readonly string[], runWords: ReadonlySet<string>): void {

@@ -1,7 +1,7 @@
 // Splits a key-themes line into themes. Separated lists come out exactly; a run of words without separators
 // is segmented by inference and flagged (inferred: true) with a confidence, so the caller can warn.
 
-import { PageEvidence } from './PageEvidence.js';
+import { PageEvidence, stemWord } from './PageEvidence.js';
 import type { ThemeLexicon } from './ThemeLexicon.js';
 import { gapEvidence, toRunToken } from './gapEvidence.js';
 import { lengthPrior, segmentRun } from './segmentRun.js';
@@ -68,11 +68,21 @@ function inferThemes(text: string, context: ThemeContext): ThemeSplit {
     }
     return score;
   };
+  // Each token's comparison words as the lexicon and the page index key them, joined once: a span's
+  // keys are these, joined (tokens without words add nothing), not its words gathered and joined again.
+  const keys = tokens.map((token) => token.words.join(' '));
+  const stems = tokens.map((token) => token.words.map(stemWord).join(' '));
   const scoreSpan = (start: number, end: number): number => {
-    const words = tokens.slice(start, end).flatMap((token) => token.words);
+    let key = '';
+    let stem = '';
+    for (let i = start; i < end; i++) {
+      if (keys[i] === '') continue;
+      key = key === '' ? keys[i]! : `${key} ${keys[i]}`;
+      stem = stem === '' ? stems[i]! : `${stem} ${stems[i]}`;
+    }
     let score = lengthPrior(end - start) + (end < tokens.length ? (gaps[end - 1] ?? 0) : 0);
-    if (lexicon.hasKey(words.join(' '))) score += themeWeights.lexiconHit;
-    if (end - start > 1 && page.hasPhrase(words)) score += themeWeights.pagePhrase;
+    if (lexicon.hasKey(key)) score += themeWeights.lexiconHit;
+    if (end - start > 1 && page.hasStemmedPhrase(stem)) score += themeWeights.pagePhrase;
     return score;
   };
   const best = segmentRun(tokens.length, scoreTheme);
