@@ -1,9 +1,14 @@
 // How theme text is compared: case, hyphens, curly apostrophes and stray punctuation never decide a match.
 
+/** A lowercased word with nothing to straighten or drop: its own comparison form. */
+const plainWord = /^[a-z0-9]+$/;
+
 /** A word's comparison form: lowercase, curly apostrophes straightened, surrounding punctuation dropped. */
 export function wordKey(word: string): string {
-  return word
-    .toLowerCase()
+  const lower = word.toLowerCase();
+  // Most words of a page are plain ASCII: tested, not passed through three replaces.
+  if (plainWord.test(lower)) return lower;
+  return lower
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, '')
     .replace(/'$/, '');
