@@ -59,9 +59,52 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A leader's child rows as stored, each value with its SQLite type. */
+function childRows(id: string): Record<string, unknown[][]> {
+  const rows = (sql: string): unknown[][] => store.db.prepare(sql).raw().all(id) as unknown[][];
+  return {
+    archetypes: rows(`SELECT position, typeof(position), name, typeof(name) FROM archetypes WHERE leader_id = ? ORDER BY position`),
+    themes: rows(`SELECT position, typeof(position), text, typeof(text) FROM themes WHERE leader_id = ? ORDER BY position`),
+    principles: rows(`SELECT position, typeof(position), text, typeof(text) FROM principles WHERE leader_id = ? ORDER BY position`),
+    dimensions: rows(`SELECT position, typeof(position), key, name, score, typeof(score) FROM dimensions WHERE leader_id = ? ORDER BY position`),
+    quotes: rows(`SELECT position, typeof(position), text, context, typeof(context) FROM quotes WHERE leader_id = ? ORDER BY position`),
+  };
+}
+
+/** What childRows must give for a record: its lists in order, text as text, positions and scores as integers. */
+function expectedRows(record: LeaderProfile): Record<string, unknown[][]> {
+  const list = (items: readonly string[]) => items.map((text, i) => [i, 'integer', text, 'text']);
+  return {
+    archetypes: list(record.archetypes),
+    themes: list(record.themes),
+    principles: list(record.principles),
+    dimensions: record.dimensions.map((d, i) => [i, 'integer', d.key, d.name, d.score, 'integer']),
+    quotes: record.quotes.map((q, i) => [i, 'integer', q.text, q.context, q.context === null ? 'null' : 'text']),
+  };
+}
+
 describe('LeaderStore', () => {
   it('has records to work with', () => {
     expect(records.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it("stores each record's lists as child rows, in order, with their types", () => {
+    for (const record of records) save(record);
+    for (const record of records) expect(childRows(record.id)).toEqual(expectedRows(record));
+    // Quotes, tabs and newlines, non-Latin text and emoji, an empty list, a control character: the rows
+    // still say exactly what the record says.
+    const base = records[0]!;
+    const awkward: LeaderProfile = {
+      ...base,
+      id: 'awkward-lists',
+      source: { ...base.source, path: 'raw/awkward-lists.md' },
+      archetypes: [],
+      themes: ['"Quoted" \\ slash', 'tab\tand\nnewline', '日本語 😀'],
+      principles: ['bell \u0007 inside'],
+      quotes: [{ text: 'No context', context: null }, { text: 'With context', context: 'On "X" — 2024' }],
+    };
+    save(awkward);
+    expect(childRows(awkward.id)).toEqual(expectedRows(awkward));
   });
 
   it('opens in WAL mode with foreign keys on and the latest schema version', () => {
