@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics/Diagnostic.js';
 import type { PipelineConfig } from '../config/PipelineConfig.js';
 import type { FieldSource } from '../pipeline/parseDocument.js';
+import { foldWhitespace } from '../normalize/foldWhitespace.js';
 import { LeaderProfile } from '../schema/LeaderProfile.js';
 import type { LearnedChrome } from './BatchChrome.js';
 import { chromeKey } from './chromeCandidates.js';
@@ -89,7 +90,7 @@ function parseMsOf(outcome: Parsed): { parseMs?: number } {
 
 /** `value` without `key` (compared in chromeKey form) when it is the whole value or stands at either end, at a word boundary. */
 function strip(value: string, key: string): string {
-  const folded = value.replace(/\s+/g, ' ').trim();
+  const folded = foldWhitespace(value);
   const lower = folded.toLowerCase();
   if (lower.length !== folded.length) return chromeKey(value) === key ? '' : value;
   if (lower === key) return '';

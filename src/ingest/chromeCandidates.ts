@@ -3,10 +3,11 @@
 // BatchChrome; text that repeats on many pages is template, and is kept out of every field.
 
 import type { LeaderFile } from '../file/LeaderFile.js';
+import { foldWhitespace } from '../normalize/foldWhitespace.js';
 
 /** Text as compared across pages: whitespace folded, lower-cased. */
 export function chromeKey(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return foldWhitespace(text).toLowerCase();
 }
 
 /** Short enough to be a template line, long enough (two words, 8 characters) not to be a common word. */
