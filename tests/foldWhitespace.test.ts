@@ -10,14 +10,20 @@ const pieces = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028'
 const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')));
 
 it('foldWhitespace is replace(/\\s+/g, " ").trim()', () => {
-  fc.assert(fc.property(text, (t) => {
-        expect(foldWhitespace(t)).toBe(t.replace(/\s+/g, ' ').trim());
-      }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(text, (t) => {
+      expect(foldWhitespace(t)).toBe(t.replace(/\s+/g, ' ').trim());
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 it('headingKey is the Unicode letters and digits of the lowercased text, & as "and"', () => {
   const reference = (t: string): string => t.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  fc.assert(fc.property(text, (t) => {
-        expect(headingKey(t)).toBe(reference(t));
-      }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(text, (t) => {
+      expect(headingKey(t)).toBe(reference(t));
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -31,18 +31,16 @@ export class ProseWords {
   }
 }
 
+/** A word character starting at `lastIndex`, and one ending a text (a surrogate pair counts as one). */
+const wordCharAt = /[\p{L}\p{M}\p{N}'’]/uy;
+const wordCharAtEnd = /[\p{L}\p{M}\p{N}'’]$/u;
+
 function isWordCharAt(text: string, at: number): boolean {
-  const code = text.codePointAt(at);
-  return code !== undefined && wordChar.test(String.fromCodePoint(code));
+  wordCharAt.lastIndex = at;
+  return wordCharAt.test(text);
 }
 
 function isWordCharBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
-  // The character before may be the low half of a surrogate pair.
-  const low = text.charCodeAt(at - 1);
-  return isWordCharAt(text, at >= 2 && low >= 0xdc00 && low <= 0xdfff && isHighSurrogate(text.charCodeAt(at - 2)) ? at - 2 : at - 1);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+  // Two code units are enough to hold the character before, whether or not it is a surrogate pair.
+  return wordCharAtEnd.test(text.slice(Math.max(0, at - 2), at));
 }

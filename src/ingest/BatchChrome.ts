@@ -3,7 +3,6 @@
 // batch is seen, any field value that is such a line, or begins or ends with one, loses it (see
 // applyLearnedChrome). The counts are bounded (lossy counting), so memory does not grow with the batch.
 
-
 /** A line is template when at least this share of the batch's parsed pages, and this many, carry it outside any field. */
 export const chromeShare = 0.05;
 export const chromeMinPages = 3;

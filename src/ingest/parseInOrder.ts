@@ -10,6 +10,10 @@ import type { WorkerPool } from './WorkerPool.js';
 /** A source as read: its outcome already (unchanged, unreadable), or bytes to parse. */
 export type ReadResult = { packed: PackedOutcome } | { parse: ParseItem };
 
+/**
+ * One pass over `sources` (the pool starts only if something needs parsing): outcomes arrive out of
+ * order and are handed to `apply` strictly in path order.
+ */
 export async function parseInOrder(
   sources: readonly SourceRef[],
   pool: WorkerPool,

@@ -324,8 +324,6 @@ async function ingestLocked(
   };
 }
 
-
-
 /** A leaders/ folder with nothing in it yet: its files can be written in place (see writeNewFile). */
 function isEmptyDir(dir: string): boolean {
   const handle = opendirSync(dir);
@@ -335,8 +333,3 @@ function isEmptyDir(dir: string): boolean {
     handle.closeSync();
   }
 }
-
-/**
- * One pass over `sources` (the pool starts only if something needs parsing): outcomes arrive out of
- * order and are handed to `apply` strictly in path order.
- */

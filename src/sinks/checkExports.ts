@@ -155,19 +155,20 @@ export function findSuspects(source: Omit<StampedRecordSource, 'records' | 'reco
 export function judgeSuspects(source: StampedRecordSource, { suspects, strays }: ExportSuspects): ExportDrift[] {
   const drift: ExportDrift[] = [];
   const checked: { file: string; path: string; stamp: FileStamp }[] = [];
+  // In checkExports' order: the leaders' files, the strays, then the NDJSON.
   for (const { id, name, path, stat } of suspects) {
-    if (id === null) {
-      drift.push(...strays);
-      const ndjson = compareStream(path, recordLines(source));
-      if (ndjson.kind !== null) drift.push({ file: name, kind: ndjson.kind, expectedSha256: ndjson.sha256 });
-      else if (stat !== null) checked.push({ file: name, path, stamp: stat });
-      continue;
-    }
+    if (id === null) continue;
     const found = compareLeaderFile(id, path, source.recordOf(id) ?? '');
     if (found !== null) drift.push(found);
     else if (stat !== null) checked.push({ file: name, path, stamp: stat });
   }
-  if (!suspects.some((s) => s.id === null)) drift.push(...strays);
+  drift.push(...strays);
+  for (const { id, name, path, stat } of suspects) {
+    if (id !== null) continue;
+    const ndjson = compareStream(path, recordLines(source));
+    if (ndjson.kind !== null) drift.push({ file: name, kind: ndjson.kind, expectedSha256: ndjson.sha256 });
+    else if (stat !== null) checked.push({ file: name, path, stamp: stat });
+  }
   source.stamps.recordAll(checked);
   return drift;
 }
